@@ -1,0 +1,54 @@
+package dev.cardflow.infrastructure.axon;
+
+import dev.cardflow.infrastructure.schema.SchemaLocation;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/** Axon's JDBC storage tuned for PostgreSQL: bytea payloads, its saga schema and its duplicate-key code. */
+@AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
+public class AxonPostgresConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresPersistenceExceptionResolver();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema(AxonTables.sagaSchema());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventSchema eventSchema() {
+        return AxonTables.eventSchema();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenSchema tokenSchema() {
+        return AxonTables.tokenSchema();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadLetterSchema deadLetterSchema() {
+        return AxonTables.deadLetterSchema();
+    }
+
+    /** Every service that uses Axon's JDBC storage migrates its tables first. */
+    @Bean
+    public SchemaLocation axonSchema() {
+        return new SchemaLocation("classpath:db/migration/infrastructure");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cardflow.infrastructure.security;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Resolves a named secret from configuration, or else from the {@code cardflow_secret} table,
+ * generating it on first use. Every instance on one database agrees on the stored value.
+ */
+public class PlatformSecrets {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformSecrets.class);
+    private static final int MIN_BYTES = 32;
+
+    private final JdbcTemplate jdbc;
+
+    public PlatformSecrets(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The secret's bytes: the configured value when there is one, else the stored (or newly generated) one. */
+    public byte[] resolve(String name, String configured, String environmentVariable) {
+        if (configured != null && !configured.isBlank()) {
+            return decode(name, configured, environmentVariable);
+        }
+        byte[] fresh = new byte[MIN_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        jdbc.update("insert into cardflow_secret (name, secret) values (?, ?) on conflict (name) do nothing",
+                name, Base64.getEncoder().encodeToString(fresh));
+        String stored = jdbc.queryForObject("select secret from cardflow_secret where name = ?", String.class, name);
+        log.warn("{} is not set: using the {} secret kept in the database. Set it for production.",
+                environmentVariable, name);
+        return decode(name, stored, environmentVariable);
+    }
+
+    private static byte[] decode(String name, String value, String environmentVariable) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(environmentVariable + " (" + name + ") must be base64", e);
+        }
+        if (bytes.length < MIN_BYTES) {
+            throw new IllegalStateException(
+                    environmentVariable + " (" + name + ") must hold at least " + MIN_BYTES + " bytes");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.cardflow.infrastructure.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/** Installs problem+json error answers and request-body limits in every reactive cardflow service. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(WebProperties.class)
+public class WebConfiguration {
+
+    @Bean
+    public RequestBodyLimitFilter requestBodyLimitFilter(WebProperties properties,
+                                                         ObjectProvider<BodySizeLimit> limits) {
+        return new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), limits.orderedStream().toList());
+    }
+
+    @Bean
+    public ProblemResponses problemResponses(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper);
+    }
+}

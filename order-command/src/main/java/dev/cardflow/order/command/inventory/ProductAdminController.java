@@ -1,0 +1,122 @@
+package dev.cardflow.order.command.inventory;
+
+import dev.cardflow.api.common.Money;
+import dev.cardflow.api.common.SealedCardKey;
+import dev.cardflow.api.inventory.AddCardKeys;
+import dev.cardflow.api.inventory.CardKeysUpload;
+import dev.cardflow.api.inventory.ProductSource;
+import dev.cardflow.api.inventory.RegisterProduct;
+import dev.cardflow.infrastructure.security.CardKeyCipher;
+import dev.cardflow.infrastructure.web.Blocking;
+import dev.cardflow.infrastructure.web.ProblemException;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The operators' catalogue commands: register a product, upload card keys into its pool. */
+@RestController
+public class ProductAdminController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductAdminController.class);
+    static final int MAX_KEYS_PER_UPLOAD = 20_000;
+    static final int MAX_KEY_LENGTH = 512;
+
+    /** The body of a product registration. */
+    public record RegisterProductRequest(String name, String price, String currency, ProductSource source, String sku) {
+    }
+
+    /** The JSON form of a card-key upload. */
+    public record CardKeysRequest(List<String> keys) {
+    }
+
+    private final CommandGateway commands;
+    private final CardKeyCipher cipher;
+
+    public ProductAdminController(CommandGateway commands, CardKeyCipher cipher) {
+        this.commands = commands;
+        this.cipher = cipher;
+    }
+
+    @PostMapping(path = "/admin/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, String>>> register(@RequestBody RegisterProductRequest request) {
+        RegisterProduct command = toCommand(request);
+        return Blocking.call(() -> {
+            commands.sendAndWait(command);
+            log.info("Product {} registered ({}, {})", command.productId(), command.source(), command.price());
+            return ResponseEntity.created(URI.create("/admin/api/products/" + command.productId()))
+                    .body(Map.of("productId", command.productId()));
+        });
+    }
+
+    @PostMapping(path = "/admin/api/products/{productId}/card-keys", consumes = MediaType.TEXT_PLAIN_VALUE)
+    public Mono<CardKeysUpload> uploadText(@PathVariable String productId, @RequestBody(required = false) String body) {
+        List<String> keys = body == null ? List.of() : body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return upload(productId, keys);
+    }
+
+    @PostMapping(path = "/admin/api/products/{productId}/card-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<CardKeysUpload> uploadJson(@PathVariable String productId, @RequestBody CardKeysRequest body) {
+        return upload(productId, body.keys() == null ? List.of() : body.keys());
+    }
+
+    private Mono<CardKeysUpload> upload(String productId, List<String> keys) {
+        if (keys.isEmpty()) {
+            return Mono.error(ProblemException.badRequest("no-card-keys", "The upload holds no card keys."));
+        }
+        if (keys.size() > MAX_KEYS_PER_UPLOAD) {
+            return Mono.error(ProblemException.badRequest("too-many-card-keys",
+                    "At most " + MAX_KEYS_PER_UPLOAD + " keys can be uploaded at once."));
+        }
+        for (String key : keys) {
+            if (key == null || key.isBlank() || key.strip().length() > MAX_KEY_LENGTH) {
+                return Mono.error(ProblemException.badRequest("invalid-card-key",
+                        "Every card key must be 1 to " + MAX_KEY_LENGTH + " characters."));
+            }
+        }
+        return Blocking.call(() -> {
+            List<SealedCardKey> sealed = keys.stream().map(cipher::seal).toList();
+            CardKeysUpload result = commands.sendAndWait(new AddCardKeys(productId, sealed));
+            log.info("Product {}: {} card keys added, {} duplicates skipped", productId, result.added(),
+                    result.duplicates());
+            return result;
+        });
+    }
+
+    private static RegisterProduct toCommand(RegisterProductRequest request) {
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
+            throw ProblemException.badRequest("invalid-request", "name is required (at most 200 characters).");
+        }
+        if (request.source() == null) {
+            throw ProblemException.badRequest("invalid-request", "source is required: POOL or UPSTREAM.");
+        }
+        if (request.source() == ProductSource.UPSTREAM && (request.sku() == null || request.sku().isBlank())) {
+            throw ProblemException.badRequest("invalid-request", "sku is required for an UPSTREAM product.");
+        }
+        Money price;
+        try {
+            price = new Money(new BigDecimal(String.valueOf(request.price())), String.valueOf(request.currency()));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-price",
+                    "price must be a decimal string and currency an ISO-4217 code: " + e.getMessage());
+        }
+        if (price.amount().signum() <= 0) {
+            throw ProblemException.badRequest("invalid-price", "price must be greater than zero.");
+        }
+        return new RegisterProduct(UUID.randomUUID().toString(), request.name().strip(), price, request.source(),
+                request.sku() == null ? null : request.sku().strip());
+    }
+}

@@ -1,0 +1,256 @@
+package dev.cardflow.order.command.order;
+
+import dev.cardflow.api.common.Money;
+import dev.cardflow.api.inventory.ProductSource;
+import dev.cardflow.api.order.AwaitPayment;
+import dev.cardflow.api.order.CancelOrder;
+import dev.cardflow.api.order.CancelUnpaidOrder;
+import dev.cardflow.api.order.ConfirmPayment;
+import dev.cardflow.api.order.ConfirmRefund;
+import dev.cardflow.api.order.DeliverOrder;
+import dev.cardflow.api.order.OrderCancelled;
+import dev.cardflow.api.order.OrderDelivered;
+import dev.cardflow.api.order.OrderPlaced;
+import dev.cardflow.api.order.OrderRefunded;
+import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.PaymentConfirmed;
+import dev.cardflow.api.order.PaymentFailed;
+import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
+import dev.cardflow.api.order.PaymentRequested;
+import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.api.order.RecordPaymentFailure;
+import dev.cardflow.api.order.RefundOrder;
+import dev.cardflow.api.order.RefundRequested;
+import dev.cardflow.api.order.ReinstateOrder;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static dev.cardflow.api.order.OrderStatus.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One buyer's order and its state machine (API.md, "Order statuses"). Every status change is an
+ * event applied here; anything the state machine does not allow is refused. Repeats of a command
+ * that already took effect (a retried request, a duplicate PSP callback, a saga step redone after
+ * a crash) change nothing and are not refused.
+ */
+@Aggregate(cache = "orderCache")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Order {
+
+    @AggregateIdentifier
+    private String orderId;
+    private OrderStatus status;
+    private String requestFingerprint;
+    private Money amount;
+    private String productId;
+    private int quantity;
+    private ProductSource source;
+    private String sku;
+    private boolean delivered;
+    private String paymentId;
+    private boolean paid;
+    private Money paidAmount;
+    private String refundId;
+    private final Set<String> pspEvents = new HashSet<>();
+
+    protected Order() {
+        // for Axon
+    }
+
+    /** Places the order, or, for a retried request with the same Idempotency-Key, confirms the earlier one. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(PlaceOrder command) {
+        if (status != null) {
+            if (!requestFingerprint.equals(command.requestFingerprint())) {
+                throw new OrderRefused.IdempotencyKeyReused();
+            }
+            return;
+        }
+        apply(new OrderPlaced(command.orderId(), command.productId(), command.productName(), command.quantity(),
+                command.unitPrice(), command.amount(), command.source(), command.sku(), command.email(),
+                command.requestFingerprint()));
+    }
+
+    @CommandHandler
+    public void handle(AwaitPayment command) {
+        if (command.paymentId().equals(paymentId)) {
+            return;
+        }
+        if (status != PLACED) {
+            throw refused("waiting for payment");
+        }
+        apply(new PaymentRequested(orderId, command.paymentId(), command.payUrl(), command.expiresAt()));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmPayment command) {
+        if (paid || pspEvents.contains(command.pspEventId())) {
+            return;
+        }
+        switch (status) {
+            case PLACED, PENDING_PAYMENT -> apply(new PaymentConfirmed(
+                    orderId, command.paymentId(), command.pspEventId(), command.amount()));
+            case CANCELLED -> apply(new PaymentReceivedAfterCancellation(orderId, command.paymentId(),
+                    command.pspEventId(), command.amount(), productId, quantity, source, sku, amount));
+            default -> throw refused("paid");
+        }
+    }
+
+    /** A failed attempt matters only while the order waits; a late or out-of-order FAILED changes nothing. */
+    @CommandHandler
+    public void handle(RecordPaymentFailure command) {
+        if (pspEvents.contains(command.pspEventId()) || paid || (status != PLACED && status != PENDING_PAYMENT)) {
+            return;
+        }
+        apply(new PaymentFailed(orderId, command.paymentId(), command.pspEventId()));
+    }
+
+    @CommandHandler
+    public void handle(DeliverOrder command) {
+        if (status == DELIVERED) {
+            return;
+        }
+        if (status != PAID) {
+            throw refused("delivered");
+        }
+        apply(new OrderDelivered(orderId, command.cardKeys()));
+    }
+
+    /** An operator's cancellation: only an unpaid order can be cancelled. */
+    @CommandHandler
+    public void handle(CancelOrder command) {
+        if (status == CANCELLED) {
+            return;
+        }
+        if (status != PLACED && status != PENDING_PAYMENT) {
+            throw refused("cancelled");
+        }
+        apply(new OrderCancelled(orderId, command.reason()));
+    }
+
+    /** The fulfilment gives up (payment overdue, out of stock): cancel unless the payment came first. */
+    @CommandHandler
+    public void handle(CancelUnpaidOrder command) {
+        if (status == PLACED || status == PENDING_PAYMENT) {
+            apply(new OrderCancelled(orderId, command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ReinstateOrder command) {
+        if (status == PAID) {
+            return;
+        }
+        if (status != CANCELLED || !paid) {
+            throw refused("reinstated");
+        }
+        apply(new OrderReinstated(orderId));
+    }
+
+    @CommandHandler
+    public void handle(RefundOrder command) {
+        if (status == REFUNDING || status == REFUNDED) {
+            return;
+        }
+        if (!paid || (status != PAID && status != DELIVERED && status != CANCELLED)) {
+            throw refused("refunded");
+        }
+        apply(new RefundRequested(orderId, paymentId, RefundRequested.refundIdFor(orderId), paidAmount, command.reason(), productId,
+                source, delivered));
+    }
+
+    @CommandHandler
+    public void handle(ConfirmRefund command) {
+        if (status == REFUNDED) {
+            return;
+        }
+        if (status != REFUNDING || !command.refundId().equals(refundId)) {
+            throw refused("marked refunded");
+        }
+        apply(new OrderRefunded(orderId, command.refundId()));
+    }
+
+    private OrderRefused.TransitionNotAllowed refused(String action) {
+        return new OrderRefused.TransitionNotAllowed(orderId, status, action);
+    }
+
+    @EventSourcingHandler
+    void on(OrderPlaced event) {
+        orderId = event.orderId();
+        status = PLACED;
+        requestFingerprint = event.requestFingerprint();
+        amount = event.amount();
+        productId = event.productId();
+        quantity = event.quantity();
+        source = event.source();
+        sku = event.sku();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentRequested event) {
+        status = PENDING_PAYMENT;
+        paymentId = event.paymentId();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentConfirmed event) {
+        status = PAID;
+        paid = true;
+        paidAmount = event.amount();
+        paymentId = event.paymentId();
+        pspEvents.add(event.pspEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentFailed event) {
+        pspEvents.add(event.pspEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentReceivedAfterCancellation event) {
+        paid = true;
+        paidAmount = event.amount();
+        paymentId = event.paymentId();
+        pspEvents.add(event.pspEventId());
+    }
+
+    @EventSourcingHandler
+    void on(OrderReinstated event) {
+        status = PAID;
+    }
+
+    @EventSourcingHandler
+    void on(OrderDelivered event) {
+        status = DELIVERED;
+        delivered = true;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(RefundRequested event) {
+        status = REFUNDING;
+        refundId = event.refundId();
+    }
+
+    @EventSourcingHandler
+    void on(OrderRefunded event) {
+        status = REFUNDED;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.cardflow.order.command.order;
+
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.infrastructure.security.AccessTokens;
+import dev.cardflow.infrastructure.web.Blocking;
+import dev.cardflow.infrastructure.web.ProblemException;
+import dev.cardflow.order.command.inventory.ProductCatalog;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** {@code POST /api/orders}: accepts an order in milliseconds; fulfilment goes on asynchronously. */
+@RestController
+public class OrderPlacementController {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderPlacementController.class);
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
+
+    /** The body of a placement. */
+    public record PlaceOrderRequest(String productId, Integer quantity, String email) {
+    }
+
+    /** The answer to a placement, identical for every retry of the same request. */
+    public record OrderAccepted(String orderId, String accessToken, OrderStatus status) {
+    }
+
+    private final CommandGateway commands;
+    private final ProductCatalog catalog;
+    private final AccessTokens tokens;
+
+    public OrderPlacementController(CommandGateway commands, ProductCatalog catalog, AccessTokens tokens) {
+        this.commands = commands;
+        this.catalog = catalog;
+        this.tokens = tokens;
+    }
+
+    @PostMapping(path = "/api/orders", consumes = "application/json", produces = "application/json")
+    public Mono<ResponseEntity<OrderAccepted>> place(
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody PlaceOrderRequest request) {
+        return Blocking.call(() -> {
+            PlaceOrder command = toCommand(idempotencyKey, request);
+            placeRetryingOnce(command);
+            log.info("Order {} accepted for product {} x{}", command.orderId(), command.productId(), command.quantity());
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/orders/" + command.orderId()))
+                    .body(new OrderAccepted(command.orderId(), tokens.issue(command.orderId()), OrderStatus.PLACED));
+        });
+    }
+
+    /** Two instances racing on one Idempotency-Key: the loser retries and finds the winner's order. */
+    private void placeRetryingOnce(PlaceOrder command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (ConcurrencyException e) {
+            commands.sendAndWait(command);
+        }
+    }
+
+    private PlaceOrder toCommand(String idempotencyKey, PlaceOrderRequest request) {
+        PlacementRequest valid = PlacementRequest.validate(request.productId(), request.quantity(), request.email());
+        var product = catalog.find(valid.productId())
+                .orElseThrow(() -> ProblemException.notFound("unknown-product",
+                        "There is no product " + valid.productId() + "."));
+        return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
+                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint());
+    }
+
+    /** The same Idempotency-Key always names the same order; without one, every request is a new order. */
+    static String orderIdFor(String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return UUID.randomUUID().toString();
+        }
+        if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.badRequest("invalid-idempotency-key",
+                    "Idempotency-Key must be 1 to 64 printable ASCII characters.");
+        }
+        return UUID.nameUUIDFromBytes(("cardflow-order:" + idempotencyKey).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cardflow.order.command.order;
+
+import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.infrastructure.web.ProblemException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A checked placement request and its fingerprint: two requests with the same fingerprint ask
+ * for the same order (same product, quantity and email, whatever the JSON looks like).
+ */
+record PlacementRequest(String productId, int quantity, String email) {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    private static final int MAX_EMAIL = 254;
+
+    static PlacementRequest validate(String productId, Integer quantity, String email) {
+        if (productId == null || productId.isBlank()) {
+            throw ProblemException.badRequest("invalid-request", "productId is required.");
+        }
+        if (quantity == null) {
+            throw ProblemException.badRequest("invalid-request", "quantity is required.");
+        }
+        if (quantity < 1 || quantity > PlaceOrder.MAX_QUANTITY) {
+            throw ProblemException.badRequest("invalid-quantity",
+                    "quantity must be between 1 and " + PlaceOrder.MAX_QUANTITY + ".");
+        }
+        if (email == null || email.isBlank()) {
+            throw ProblemException.badRequest("invalid-request", "email is required.");
+        }
+        String trimmed = email.strip();
+        if (trimmed.length() > MAX_EMAIL || !EMAIL.matcher(trimmed).matches()) {
+            throw ProblemException.badRequest("invalid-email", "email is not a valid email address.");
+        }
+        return new PlacementRequest(productId.strip(), quantity, trimmed);
+    }
+
+    String fingerprint() {
+        String canonical = productId + "\n" + quantity + "\n" + email.toLowerCase(Locale.ROOT);
+        try {
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

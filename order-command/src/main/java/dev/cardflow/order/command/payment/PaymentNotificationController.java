@@ -1,0 +1,92 @@
+package dev.cardflow.order.command.payment;
+
+import dev.cardflow.api.common.Money;
+import dev.cardflow.api.order.ConfirmPayment;
+import dev.cardflow.api.order.RecordPaymentFailure;
+import dev.cardflow.infrastructure.web.Blocking;
+import dev.cardflow.infrastructure.web.Problem;
+import dev.cardflow.infrastructure.web.ProblemException;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.io.IOException;
+
+/**
+ * {@code POST /api/payments/notify}: the PSP's signed word on a payment. It is checked, recorded
+ * on the order in one command (the durable record), and acknowledged with {@code SUCCESS}; the
+ * fulfilment saga takes it from there.
+ */
+@RestController
+public class PaymentNotificationController {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentNotificationController.class);
+    static final String ACKNOWLEDGED = "SUCCESS";
+
+    private final CommandGateway commands;
+    private final NotificationSignature signature;
+    private final ObjectMapper json;
+
+    PaymentNotificationController(CommandGateway commands, NotificationSignature signature, ObjectMapper json) {
+        this.commands = commands;
+        this.signature = signature;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/api/payments/notify", produces = MediaType.TEXT_PLAIN_VALUE)
+    public Mono<ResponseEntity<String>> notify(
+            @RequestHeader(name = "X-Cardflow-Timestamp", required = false) String timestamp,
+            @RequestHeader(name = "X-Cardflow-Signature", required = false) String signatureHeader,
+            @RequestBody(required = false) byte[] body) {
+        byte[] payload = body == null ? new byte[0] : body;
+        if (!signature.isAuthentic(timestamp, signatureHeader, payload)) {
+            log.warn("Refused a payment notification with a bad signature or timestamp");
+            return Mono.error(new ProblemException(Problem.of(401, "bad-signature", "Unauthorized",
+                    "The notification's signature or timestamp is not valid.")));
+        }
+        return Blocking.call(() -> {
+            record(parse(payload));
+            return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(ACKNOWLEDGED);
+        });
+    }
+
+    private PaymentNotification parse(byte[] payload) {
+        try {
+            PaymentNotification n = json.readValue(payload, PaymentNotification.class);
+            if (n.eventId() == null || n.paymentId() == null || n.merchantOrderId() == null || n.status() == null) {
+                throw ProblemException.badRequest("invalid-notification",
+                        "eventId, paymentId, merchantOrderId and status are required.");
+            }
+            return n;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("invalid-notification", "The notification is not valid JSON.");
+        }
+    }
+
+    private void record(PaymentNotification n) {
+        try {
+            switch (n.status()) {
+                case "SUCCEEDED" -> commands.sendAndWait(new ConfirmPayment(n.merchantOrderId(), n.paymentId(),
+                        n.eventId(), new Money(n.amount(), n.currency())));
+                case "FAILED" -> commands.sendAndWait(
+                        new RecordPaymentFailure(n.merchantOrderId(), n.paymentId(), n.eventId()));
+                default -> log.info("Payment {} of order {} reported {}: nothing to do",
+                        n.paymentId(), n.merchantOrderId(), n.status());
+            }
+        } catch (AggregateNotFoundException e) {
+            // Acknowledged all the same: the PSP would retry forever, and there is no order to act on.
+            log.warn("Payment notification {} names unknown order {}; acknowledged and ignored",
+                    n.eventId(), n.merchantOrderId());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.cardflow.order.query;
+
+import dev.cardflow.api.order.OrderMessage;
+import dev.cardflow.infrastructure.schema.SchemaLocation;
+
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import org.axonframework.messaging.Message;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The query side's tables and the ordering its projections need. */
+@Configuration(proxyBeanMethods = false)
+public class OrderQueryConfiguration {
+
+    @Bean
+    public SchemaLocation querySchema() {
+        return new SchemaLocation("classpath:db/migration/query");
+    }
+
+    /**
+     * Everything about one order is handled in order, whichever aggregate stored it: the order's
+     * events and the inventory's events that name the order share a sequence.
+     */
+    @Bean
+    public SequencingPolicy<Message<?>> perOrderSequencingPolicy() {
+        SequencingPolicy<Message<?>> perAggregate = (SequencingPolicy) SequentialPerAggregatePolicy.instance();
+        return message -> message.getPayload() instanceof OrderMessage m ? m.orderId()
+                : perAggregate.getSequenceIdentifierFor(message);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.cardflow.order.query.order;
+
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.OrderStatusView;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order as the buyer reads it (API.md, {@code GET /api/orders/{orderId}}), plus a few fields
+ * the contract allows to add: {@code productName}, {@code payBy}, {@code pollAfterSeconds}.
+ */
+public record OrderResource(String orderId, OrderStatus status, String productId, String productName,
+                            Integer quantity, String amount, String currency, Payment payment,
+                            List<OrderStatusView.TimelineEntry> timeline, Instant estimatedCompletionAt,
+                            List<String> cardKeys, String reason, Instant payBy, Integer pollAfterSeconds,
+                            long version) {
+
+    /** Where the buyer pays. */
+    public record Payment(String paymentId, String payUrl) {
+    }
+
+    /** An accepted order that the status view has not caught up with yet. */
+    static OrderResource justPlaced(String orderId) {
+        return new OrderResource(orderId, OrderStatus.PLACED, null, null, null, null, null, null, List.of(), null,
+                null, null, null, pollAfter(OrderStatus.PLACED), 0);
+    }
+
+    /** How soon a poll is worth making: often while we work, calmly while the buyer pays, never when done. */
+    static Integer pollAfter(OrderStatus status) {
+        return switch (status) {
+            case PLACED, PAID -> 1;
+            case PENDING_PAYMENT -> 3;
+            case REFUNDING -> 5;
+            case DELIVERED, CANCELLED, REFUNDED -> null;
+        };
+    }
+
+    String etag() {
+        return "\"" + orderId + "-" + version + "\"";
+    }
+}

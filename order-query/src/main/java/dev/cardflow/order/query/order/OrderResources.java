@@ -1,0 +1,35 @@
+package dev.cardflow.order.query.order;
+
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.OrderStatusView;
+import dev.cardflow.infrastructure.security.CardKeyCipher;
+
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Turns the stored view into what the buyer reads, opening the card keys of a delivered order. */
+@Component
+public class OrderResources {
+
+    private final CardKeyCipher cipher;
+    private final CompletionEstimates estimates;
+
+    public OrderResources(CardKeyCipher cipher, CompletionEstimates estimates) {
+        this.cipher = cipher;
+        this.estimates = estimates;
+    }
+
+    public OrderResource toResource(OrderStatusView view) {
+        List<String> keys = view.status() == OrderStatus.DELIVERED && view.cardKeys() != null
+                ? view.cardKeys().stream().map(cipher::open).toList()
+                : null;
+        OrderResource.Payment payment = view.paymentId() == null ? null
+                : new OrderResource.Payment(view.paymentId(), view.payUrl());
+        Instant estimate = estimates.estimate(view);
+        return new OrderResource(view.orderId(), view.status(), view.productId(), view.productName(), view.quantity(),
+                view.amount(), view.currency(), payment, view.timeline(), estimate, keys, view.reason(), view.payBy(),
+                OrderResource.pollAfter(view.status()), view.version());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.cardflow.order.query.order;
+
+import dev.cardflow.api.order.FindOrderStatus;
+import dev.cardflow.api.order.OrderStatusView;
+import dev.cardflow.infrastructure.security.AccessTokens;
+import dev.cardflow.infrastructure.web.Blocking;
+import dev.cardflow.infrastructure.web.ProblemException;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+
+/**
+ * The buyer's view of an order: {@code GET /api/orders/{id}} (with ETag) and its live stream
+ * {@code GET /api/orders/{id}/updates}. Both read the status view only, never the event store;
+ * both answer 404 for a wrong token, so an order's existence is never revealed.
+ */
+@RestController
+public class OrderStatusController {
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final OrderStatusStore store;
+    private final OrderResources resources;
+    private final AccessTokens tokens;
+    private final QueryGateway queries;
+
+    public OrderStatusController(OrderStatusStore store, OrderResources resources, AccessTokens tokens,
+                                 QueryGateway queries) {
+        this.store = store;
+        this.resources = resources;
+        this.tokens = tokens;
+        this.queries = queries;
+    }
+
+    @GetMapping(path = "/api/orders/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<OrderResource>> get(
+            @PathVariable String orderId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "token", required = false) String token,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        authorize(orderId, bearer(authorization, token));
+        return Blocking.call(() -> store.find(orderId)
+                .map(resources::toResource)
+                .orElseGet(() -> OrderResource.justPlaced(orderId)))
+                .map(order -> {
+                    var response = order.etag().equals(ifNoneMatch)
+                            ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                            : ResponseEntity.ok();
+                    response.eTag(order.etag()).cacheControl(CacheControl.noCache().cachePrivate());
+                    return order.etag().equals(ifNoneMatch) ? response.<OrderResource>build() : response.body(order);
+                });
+    }
+
+    @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<OrderResource>> updates(
+            @PathVariable String orderId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @RequestParam(name = "token", required = false) String token) {
+        authorize(orderId, bearer(authorization, token));
+        return Flux.using(
+                () -> queries.subscriptionQuery(new FindOrderStatus(orderId),
+                        ResponseTypes.instanceOf(OrderStatusView.class), ResponseTypes.instanceOf(OrderStatusView.class)),
+                subscription -> statusChanges(orderId, subscription),
+                SubscriptionQueryResult::close);
+    }
+
+    private Flux<ServerSentEvent<OrderResource>> statusChanges(
+            String orderId, SubscriptionQueryResult<OrderStatusView, OrderStatusView> subscription) {
+        Flux<OrderResource> states = subscription.initialResult()
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(resources::toResource)
+                .defaultIfEmpty(OrderResource.justPlaced(orderId))
+                .concatWith(subscription.updates().publishOn(Schedulers.boundedElastic()).map(resources::toResource))
+                .distinctUntilChanged(OrderResource::status)
+                .takeUntil(order -> order.status().isTerminal());
+        Flux<ServerSentEvent<OrderResource>> events = states.map(order -> ServerSentEvent.builder(order)
+                .id(Long.toString(order.version()))
+                .event("status")
+                .build());
+        Flux<ServerSentEvent<OrderResource>> heartbeats = Flux.interval(HEARTBEAT)
+                .map(n -> ServerSentEvent.<OrderResource>builder().comment("keep-alive").build());
+        return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.ignoreElements())));
+    }
+
+    private void authorize(String orderId, String token) {
+        if (!tokens.isValid(orderId, token)) {
+            throw ProblemException.notFound("order-not-found", "There is no order " + orderId + " for this token.");
+        }
+    }
+
+    private static String bearer(String authorization, String token) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).strip();
+        }
+        return token;
+    }
+}

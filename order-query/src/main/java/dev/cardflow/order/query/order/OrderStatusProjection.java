@@ -1,0 +1,166 @@
+package dev.cardflow.order.query.order;
+
+import dev.cardflow.api.inventory.StockIssued;
+import dev.cardflow.api.inventory.StockReleased;
+import dev.cardflow.api.inventory.StockReservationRejected;
+import dev.cardflow.api.inventory.StockReserved;
+import dev.cardflow.api.order.FindOrderStatus;
+import dev.cardflow.api.order.OrderCancelled;
+import dev.cardflow.api.order.OrderDelivered;
+import dev.cardflow.api.order.OrderPlaced;
+import dev.cardflow.api.order.OrderRefunded;
+import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.OrderStatusView.TimelineEntry;
+import dev.cardflow.api.order.OrderStatusView;
+import dev.cardflow.api.order.PaymentConfirmed;
+import dev.cardflow.api.order.PaymentFailed;
+import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
+import dev.cardflow.api.order.PaymentRequested;
+import dev.cardflow.api.order.RefundRequested;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static dev.cardflow.api.order.OrderStatus.*;
+
+/**
+ * Projects every event about an order into its {@code order_status} row and timeline, and pushes
+ * the new view to whoever subscribed to that order. Events of the inventory that name the order
+ * (its reservation, its keys) appear in its timeline too.
+ */
+@Component
+@ProcessingGroup(OrderStatusProjection.PROCESSING_GROUP)
+public class OrderStatusProjection {
+
+    public static final String PROCESSING_GROUP = "order-status";
+
+    private final OrderStatusStore store;
+    private final QueryUpdateEmitter updates;
+
+    public OrderStatusProjection(OrderStatusStore store, QueryUpdateEmitter updates) {
+        this.store = store;
+        this.updates = updates;
+    }
+
+    @EventHandler
+    void on(OrderPlaced e, @Timestamp Instant at) {
+        store.insert(e, at, new TimelineEntry(PLACED, at, "placed", "Order received"));
+        publish(e.orderId());
+    }
+
+    @EventHandler
+    void on(StockReserved e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "stock-reserved",
+                e.keys().size() == 1 ? "Your card key is reserved" : e.keys().size() + " card keys are reserved");
+    }
+
+    @EventHandler
+    void on(StockReservationRejected e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "out-of-stock",
+                "Not enough keys in stock (" + e.available() + " left, " + e.requested() + " asked)");
+    }
+
+    @EventHandler
+    void on(PaymentRequested e, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("payment_id", e.paymentId());
+        columns.put("pay_url", e.payUrl());
+        columns.put("pay_by", e.expiresAt());
+        advance(e.orderId(), at, PENDING_PAYMENT, "awaiting-payment", "Waiting for your payment", columns);
+    }
+
+    @EventHandler
+    void on(PaymentFailed e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "payment-failed", "A payment attempt failed; you can try again");
+    }
+
+    @EventHandler
+    void on(PaymentConfirmed e, @Timestamp Instant at) {
+        advance(e.orderId(), at, PAID, "payment-confirmed", "Payment confirmed", Map.of("payment_id", e.paymentId()));
+    }
+
+    @EventHandler
+    void on(PaymentReceivedAfterCancellation e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "late-payment",
+                "Your payment arrived after the order was cancelled; checking stock");
+    }
+
+    @EventHandler
+    void on(OrderReinstated e, @Timestamp Instant at) {
+        Map<String, Object> columns = new LinkedHashMap<>();
+        columns.put("reason", null);
+        advance(e.orderId(), at, PAID, "reinstated", "Order reinstated: your late payment is accepted", columns);
+    }
+
+    @EventHandler
+    void on(StockIssued e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "keys-issued", "Card keys issued");
+    }
+
+    @EventHandler
+    void on(OrderDelivered e, @Timestamp Instant at) {
+        advance(e.orderId(), at, DELIVERED, "delivered", "Card keys delivered", Map.of("card_keys", e.cardKeys()));
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, @Timestamp Instant at) {
+        advance(e.orderId(), at, CANCELLED, "cancelled", "Order cancelled: " + e.reason(),
+                Map.of("reason", e.reason()));
+    }
+
+    @EventHandler
+    void on(StockReleased e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "stock-released", "Reserved keys returned to stock");
+    }
+
+    @EventHandler
+    void on(RefundRequested e, @Timestamp Instant at) {
+        advance(e.orderId(), at, REFUNDING, "refunding", "Refund of " + e.amount().plain() + " "
+                + e.amount().currency() + " sent: " + e.reason(), Map.of("reason", e.reason()));
+    }
+
+    @EventHandler
+    void on(OrderRefunded e, @Timestamp Instant at) {
+        advance(e.orderId(), at, REFUNDED, "refunded", "Refund completed", Map.of());
+    }
+
+    @ResetHandler
+    void reset() {
+        store.deleteAll();
+    }
+
+    @QueryHandler
+    public OrderStatusView handle(FindOrderStatus query) {
+        return store.find(query.orderId()).orElse(null);
+    }
+
+    private void advance(String orderId, Instant at, OrderStatus status, String code, String detail,
+                         Map<String, Object> columns) {
+        store.advance(orderId, at, new TimelineEntry(status, at, code, detail), columns);
+        publish(orderId);
+    }
+
+    private void advanceKeepingStatus(String orderId, Instant at, String code, String detail) {
+        advance(orderId, at, null, code, detail, Map.of());
+    }
+
+    /** Reads the row back only when somebody is subscribed to this order. */
+    private void publish(String orderId) {
+        boolean watched = updates.activeSubscriptions().stream()
+                .anyMatch(s -> s.getPayload() instanceof FindOrderStatus q && q.orderId().equals(orderId));
+        if (watched) {
+            store.find(orderId).ifPresent(view ->
+                    updates.emit(FindOrderStatus.class, q -> q.orderId().equals(orderId), view));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.cardflow.order.query.order;
+
+import dev.cardflow.api.common.SealedCardKey;
+import dev.cardflow.api.order.OrderPlaced;
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.OrderStatusView.TimelineEntry;
+import dev.cardflow.api.order.OrderStatusView;
+import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The {@code order_status} table: written by the projection, read by the queries. */
+@Repository
+public class OrderStatusStore {
+
+    private static final TypeReference<List<TimelineEntry>> TIMELINE = new TypeReference<>() {
+    };
+    private static final TypeReference<List<SealedCardKey>> KEYS = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = AxonSerializationConfiguration.storageObjectMapper();
+
+    public OrderStatusStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(OrderPlaced e, Instant at, TimelineEntry first) {
+        jdbc.update("""
+                insert into order_status (order_id, status, product_id, product_name, quantity, amount, currency,
+                    email, timeline, placed_at, status_since, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1)
+                on conflict (order_id) do nothing""",
+                e.orderId(), OrderStatus.PLACED.name(), e.productId(), e.productName(), e.quantity(),
+                e.amount().plain(), e.amount().currency(), e.email(), write(List.of(first)), ts(at), ts(at), ts(at));
+    }
+
+    /**
+     * Appends {@code entry} to the order's timeline, moves the order to the entry's status (an entry
+     * without status keeps the current one), and sets {@code columns} (column to value; lists are
+     * written as JSON).
+     */
+    void advance(String orderId, Instant at, TimelineEntry entry, Map<String, Object> columns) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("update order_status set ");
+        if (entry.status() != null) {
+            sql.append("status_since = case when status <> ? then ? else status_since end, status = ?, ")
+                    .append("timeline = timeline || ?::jsonb, ");
+            args.addAll(List.of(entry.status().name(), ts(at), entry.status().name(), write(List.of(entry))));
+        } else {
+            sql.append("timeline = timeline || jsonb_set(?::jsonb, '{0,status}', to_jsonb(status)), ");
+            args.add(write(List.of(entry)));
+        }
+        sql.append("updated_at = ?, version = version + 1");
+        args.add(ts(at));
+        columns.forEach((column, value) -> {
+            boolean jsonValue = value instanceof List<?>;
+            sql.append(", ").append(column).append(jsonValue ? " = ?::jsonb" : " = ?");
+            args.add(jsonValue ? write(value) : value instanceof Instant i ? ts(i) : value);
+        });
+        sql.append(" where order_id = ?");
+        args.add(orderId);
+        jdbc.update(sql.toString(), args.toArray());
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from order_status");
+    }
+
+    public Optional<OrderStatusView> find(String orderId) {
+        return jdbc.query("select * from order_status where order_id = ?", this::view, orderId).stream().findFirst();
+    }
+
+    /** One page of orders, newest first; {@code status} and {@code inStatusBefore} narrow it when given. */
+    public List<OrderStatusView> list(OrderStatus status, Instant inStatusBefore, String search, int page, int size) {
+        StringBuilder sql = new StringBuilder("select * from order_status where true");
+        List<Object> args = new ArrayList<>();
+        if (status != null) {
+            sql.append(" and status = ?");
+            args.add(status.name());
+        }
+        if (inStatusBefore != null) {
+            sql.append(" and status_since < ?");
+            args.add(ts(inStatusBefore));
+        }
+        if (search != null && !search.isBlank()) {
+            sql.append(" and (order_id = ? or lower(email) = lower(?))");
+            args.add(search.strip());
+            args.add(search.strip());
+        }
+        sql.append(" order by placed_at desc, order_id limit ? offset ?");
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query(sql.toString(), this::view, args.toArray());
+    }
+
+    /** How many orders sit in each status since before {@code before}. */
+    public Map<OrderStatus, Long> countInStatusSince(Instant before) {
+        Map<OrderStatus, Long> counts = new LinkedHashMap<>();
+        jdbc.query("select status, count(*) from order_status where status_since < ? group by status",
+                (ResultSet rs) -> {
+                    counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, ts(before));
+        return counts;
+    }
+
+    private OrderStatusView view(ResultSet rs, int row) throws SQLException {
+        String keys = rs.getString("card_keys");
+        return new OrderStatusView(rs.getString("order_id"), OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("product_id"), rs.getString("product_name"), rs.getInt("quantity"),
+                rs.getString("amount"), rs.getString("currency"), rs.getString("email"),
+                rs.getString("payment_id"), rs.getString("pay_url"), instant(rs, "pay_by"),
+                read(rs.getString("timeline"), TIMELINE), keys == null ? null : read(keys, KEYS),
+                rs.getString("reason"), instant(rs, "placed_at"), instant(rs, "status_since"),
+                instant(rs, "updated_at"), rs.getLong("version"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

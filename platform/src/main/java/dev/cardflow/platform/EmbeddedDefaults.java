@@ -1,0 +1,81 @@
+package dev.cardflow.platform;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Makes {@code java -jar} work on a fresh machine:
+ * <ul>
+ *   <li>without {@code CARDFLOW_PSP_WEBHOOK_SECRET}, the platform and its bundled PSP simulator
+ *       share a random secret for this run (never a well-known default that would let anyone
+ *       forge a payment);</li>
+ *   <li>when no PostgreSQL answers at the configured address but {@code docker-compose.yml} is in
+ *       the working directory, Spring Boot's Docker Compose support starts its PostgreSQL; when
+ *       one answers, Docker is left alone.</li>
+ * </ul>
+ */
+public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final String WEBHOOK_SECRET = "cardflow.psp.webhook-secret";
+    static final String COMPOSE_ENABLED = "spring.docker.compose.enabled";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new HashMap<>();
+        String secret = environment.getProperty(WEBHOOK_SECRET);
+        if (secret == null || secret.isBlank()) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            defaults.put(WEBHOOK_SECRET, HexFormat.of().formatHex(random));
+        }
+        if (environment.getProperty(COMPOSE_ENABLED) == null) {
+            defaults.put(COMPOSE_ENABLED, needsComposeDatabase(environment));
+        }
+        if (!defaults.isEmpty()) {
+            environment.getPropertySources().addFirst(new MapPropertySource("cardflow-embedded-defaults", defaults));
+        }
+    }
+
+    private static boolean needsComposeDatabase(ConfigurableEnvironment environment) {
+        if (!Files.isRegularFile(Path.of("docker-compose.yml"))) {
+            return false;
+        }
+        String url = environment.getProperty("spring.datasource.url", "jdbc:postgresql://localhost:5432/cardflow");
+        return !answers(url);
+    }
+
+    /** Whether something listens at the JDBC URL's host and port. */
+    static boolean answers(String jdbcUrl) {
+        try {
+            URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+            String host = uri.getHost() == null ? "localhost" : uri.getHost();
+            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(host, port), 500);
+                return true;
+            }
+        } catch (IOException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        // after the application's own property files are loaded
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

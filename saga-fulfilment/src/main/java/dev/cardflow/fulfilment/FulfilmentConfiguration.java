@@ -1,0 +1,75 @@
+package dev.cardflow.fulfilment;
+
+import dev.cardflow.fulfilment.payment.PaymentGateway;
+import dev.cardflow.fulfilment.payment.PspPaymentGateway;
+import dev.cardflow.fulfilment.process.FulfilmentProcess;
+import dev.cardflow.fulfilment.resilience.OutboundCalls;
+import dev.cardflow.fulfilment.saga.FulfilmentActions;
+import dev.cardflow.fulfilment.supplier.CardPurchase;
+import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
+import dev.cardflow.infrastructure.security.CardKeyCipher;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.time.Clock;
+
+/** The fulfilment's wiring: the process with its timings, the ports to the PSP and the suppliers. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({FulfilmentProperties.class, SupplierProperties.class})
+public class FulfilmentConfiguration {
+
+    @Bean
+    public FulfilmentProcess fulfilmentProcess(FulfilmentProperties properties) {
+        return new FulfilmentProcess(properties.timings());
+    }
+
+    @Bean
+    public OutboundCalls outboundCalls(TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry breakers,
+                                       RetryRegistry retries) {
+        return new OutboundCalls(timeLimiters, breakers, retries);
+    }
+
+    @Bean
+    public PaymentGateway paymentGateway(WebClient.Builder http, FulfilmentProperties properties,
+                                         Environment environment, OutboundCalls calls) {
+        return new PspPaymentGateway(http, properties.psp(), environment, calls);
+    }
+
+    @Bean
+    public CardPurchase cardPurchase(WebClient.Builder http, SupplierProperties suppliers, Environment environment,
+                                     OutboundCalls calls, CardKeyCipher cipher) {
+        return new CardPurchase(
+                new HttpCardSupplier("primary", suppliers.primaryUrl(), http, environment, calls),
+                new HttpCardSupplier("backup", suppliers.backupUrl(), http, environment, calls),
+                cipher);
+    }
+
+    @Bean
+    public ThreadPoolTaskExecutor fulfilmentIo(FulfilmentProperties properties) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setThreadNamePrefix("fulfilment-io-");
+        executor.setCorePoolSize(properties.ioThreads());
+        executor.setMaxPoolSize(properties.ioThreads());
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.setAwaitTerminationSeconds(10);
+        return executor;
+    }
+
+    @Bean
+    public FulfilmentActions fulfilmentActions(FulfilmentProcess process, CommandGateway commands,
+                                               DeadlineManager deadlines, PaymentGateway payments,
+                                               CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo) {
+        return new FulfilmentActions(process, commands, deadlines, payments, cardPurchase, fulfilmentIo,
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.cardflow.fulfilment;
+
+import dev.cardflow.fulfilment.process.FulfilmentTimings;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * Settings of the fulfilment: its waits, and where the outside world is.
+ *
+ * @param paymentExpiry   time a buyer has to pay ({@code CARDFLOW_PAYMENT_EXPIRY}, default PT15M)
+ * @param stepRetry       first wait before a failed step is tried again (default PT5S), doubling up to
+ *                        {@code stepRetryMax} (default PT2M)
+ * @param paymentCheck    first wait before the PSP is asked about an unreported payment (default PT10S),
+ *                        doubling up to {@code paymentCheckMax} (default PT2M)
+ * @param psp             the PSP's base URL and the URL it notifies
+ * @param ioThreads       threads that turn outside answers into commands (default 8)
+ */
+@ConfigurationProperties("cardflow.fulfilment")
+public record FulfilmentProperties(
+        @DefaultValue("PT15M") Duration paymentExpiry,
+        @DefaultValue("PT5S") Duration stepRetry,
+        @DefaultValue("PT2M") Duration stepRetryMax,
+        @DefaultValue("PT10S") Duration paymentCheck,
+        @DefaultValue("PT2M") Duration paymentCheckMax,
+        @DefaultValue Psp psp,
+        @DefaultValue("8") int ioThreads) {
+
+    /**
+     * Where the PSP is.
+     *
+     * @param baseUrl   the PSP API's base URL; empty (the default) means this server's bundled simulator
+     * @param notifyUrl where the PSP posts notifications; empty (the default) means this server's
+     *                  {@code /api/payments/notify}
+     * @param timeout   the longest one call may take (default PT5S)
+     */
+    public record Psp(
+            @DefaultValue("") String baseUrl,
+            @DefaultValue("") String notifyUrl,
+            @DefaultValue("PT5S") Duration timeout) {
+    }
+
+    public FulfilmentTimings timings() {
+        return new FulfilmentTimings(paymentExpiry, stepRetry, stepRetryMax, paymentCheck, paymentCheckMax);
+    }
+}

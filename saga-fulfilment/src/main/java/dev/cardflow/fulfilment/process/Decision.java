@@ -1,0 +1,44 @@
+package dev.cardflow.fulfilment.process;
+
+import dev.cardflow.api.common.Money;
+
+import java.time.Instant;
+
+/**
+ * What the fulfilment process decides to do after an event or a deadline. Decisions are data: the
+ * saga carries them out, and the audit compares them with what the event history shows.
+ */
+public sealed interface Decision {
+
+    /** Dispatch a command to an aggregate. */
+    record Send(Object command) implements Decision {
+    }
+
+    /** Ask the PSP for a payment of {@code amount}; its answer becomes {@code AwaitPayment}. */
+    record CreatePayment(String orderId, Money amount, Instant payBy) implements Decision {
+    }
+
+    /** Ask the PSP for the payment's status, in case its notification was lost. */
+    record CheckPayment(String orderId, String paymentId) implements Decision {
+    }
+
+    /** Return the money at the PSP; its acceptance becomes {@code ConfirmRefund}. */
+    record RefundPayment(String orderId, String paymentId, String refundId, Money amount) implements Decision {
+    }
+
+    /** Buy keys for an UPSTREAM product from the suppliers; the keys become {@code DeliverOrder}. */
+    record BuyCardKeys(String orderId, String sku, int quantity, String requestId) implements Decision {
+    }
+
+    /** Wake the process at {@code at} with the deadline {@code name}. */
+    record Schedule(String name, Instant at) implements Decision {
+    }
+
+    /** Forget the deadline {@code name}. */
+    record Unschedule(String name) implements Decision {
+    }
+
+    /** The order is settled for good: the process ends. */
+    record End() implements Decision {
+    }
+}

@@ -1,0 +1,145 @@
+package dev.cardflow.fulfilment.saga;
+
+import dev.cardflow.api.common.DomainRefusal;
+import dev.cardflow.api.order.AwaitPayment;
+import dev.cardflow.api.order.ConfirmPayment;
+import dev.cardflow.api.order.ConfirmRefund;
+import dev.cardflow.fulfilment.payment.PaymentGateway;
+import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
+import dev.cardflow.fulfilment.process.Decision.CheckPayment;
+import dev.cardflow.fulfilment.process.Decision.CreatePayment;
+import dev.cardflow.fulfilment.process.Decision.RefundPayment;
+import dev.cardflow.fulfilment.process.Decision.Schedule;
+import dev.cardflow.fulfilment.process.Decision.Send;
+import dev.cardflow.fulfilment.process.Decision.Unschedule;
+import dev.cardflow.fulfilment.process.Decision;
+import dev.cardflow.fulfilment.process.FulfilmentProcess;
+import dev.cardflow.fulfilment.supplier.CardPurchase;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * Carries out the decisions of the {@link FulfilmentProcess} for the saga. Commands run at once,
+ * inside the saga's transaction; deadlines are stored with it. Calls to the outside world start
+ * only after that transaction commits and report back as commands; if one is lost (a crash, a
+ * spent retry budget), the step's retry deadline asks again.
+ */
+public class FulfilmentActions {
+
+    private static final Logger log = LoggerFactory.getLogger(FulfilmentActions.class);
+
+    private final FulfilmentProcess process;
+    private final CommandGateway commands;
+    private final DeadlineManager deadlines;
+    private final PaymentGateway payments;
+    private final CardPurchase cardPurchase;
+    private final Executor io;
+    private final Clock clock;
+
+    public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
+                             PaymentGateway payments, CardPurchase cardPurchase, Executor io, Clock clock) {
+        this.process = process;
+        this.commands = commands;
+        this.deadlines = deadlines;
+        this.payments = payments;
+        this.cardPurchase = cardPurchase;
+        this.io = io;
+        this.clock = clock;
+    }
+
+    public FulfilmentProcess process() {
+        return process;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Executes {@code decisions}; {@code scheduled} maps each pending deadline of the saga to its schedule id. */
+    public void execute(List<Decision> decisions, Map<String, String> scheduled) {
+        for (Decision decision : decisions) {
+            if (decision instanceof Send s) {
+                send(s.command());
+            } else if (decision instanceof Schedule s) {
+                unschedule(s.name(), scheduled);
+                scheduled.put(s.name(), deadlines.schedule(s.at(), s.name()));
+            } else if (decision instanceof Unschedule u) {
+                unschedule(u.name(), scheduled);
+            } else if (decision instanceof CreatePayment c) {
+                afterCommit(() -> payments.createPayment(c.orderId(), c.amount()),
+                        created -> send(new AwaitPayment(c.orderId(), created.paymentId(), created.payUrl(), c.payBy())),
+                        "create the payment of order " + c.orderId());
+            } else if (decision instanceof CheckPayment c) {
+                afterCommit(() -> payments.paymentState(c.paymentId()),
+                        state -> confirmIfPaid(c, state),
+                        "check payment " + c.paymentId() + " of order " + c.orderId());
+            } else if (decision instanceof RefundPayment r) {
+                afterCommit(() -> payments.refund(r.paymentId(), r.refundId(), r.amount()),
+                        done -> send(new ConfirmRefund(r.orderId(), r.refundId())),
+                        "refund payment " + r.paymentId() + " of order " + r.orderId());
+            } else if (decision instanceof BuyCardKeys b) {
+                afterCommit(() -> cardPurchase.buy(b), this::send, "buy card keys for order " + b.orderId());
+            }
+            // End: the saga ends itself.
+        }
+    }
+
+    private void confirmIfPaid(CheckPayment check, PaymentGateway.PaymentState state) {
+        if (state.succeeded()) {
+            log.info("Order {}: the PSP reports payment {} {} without having notified us",
+                    check.orderId(), check.paymentId(), state.status());
+            send(new ConfirmPayment(check.orderId(), check.paymentId(), "status-check:" + check.paymentId(),
+                    state.amount()));
+        }
+    }
+
+    private void unschedule(String name, Map<String, String> scheduled) {
+        String scheduleId = scheduled.remove(name);
+        if (scheduleId != null) {
+            deadlines.cancelSchedule(name, scheduleId);
+        }
+    }
+
+    /** Sends a command and waits; a refusal is the aggregate guarding its rules, not a failure of the saga. */
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (DomainRefusal refusal) {
+            log.info("{} refused: {}", command.getClass().getSimpleName(), refusal.getMessage());
+        }
+    }
+
+    private <T> void afterCommit(Supplier<CompletableFuture<T>> call, java.util.function.Consumer<T> onAnswer,
+                                 String what) {
+        Runnable start = () -> call.get()
+                .thenAcceptAsync(onAnswer, io)
+                .exceptionally(failure -> {
+                    log.warn("Could not {} (will try again on its deadline): {}", what, rootMessage(failure));
+                    return null;
+                });
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> start.run());
+        } else {
+            start.run();
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.cardflow.fulfilment.supplier;
+
+import dev.cardflow.api.order.DeliverOrder;
+import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
+import dev.cardflow.infrastructure.security.CardKeyCipher;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Buys an order's keys from the primary supplier and fails over to the backup when the primary
+ * fails or its circuit breaker is open. The same request id goes to both, so a retry never buys
+ * twice from one supplier. Keys are sealed the moment they arrive.
+ */
+public class CardPurchase {
+
+    private static final Logger log = LoggerFactory.getLogger(CardPurchase.class);
+
+    private final CardSupplier primary;
+    private final CardSupplier backup;
+    private final CardKeyCipher cipher;
+
+    public CardPurchase(CardSupplier primary, CardSupplier backup, CardKeyCipher cipher) {
+        this.primary = primary;
+        this.backup = backup;
+        this.cipher = cipher;
+    }
+
+    public CompletableFuture<DeliverOrder> buy(BuyCardKeys order) {
+        return primary.issue(order.requestId(), order.sku(), order.quantity())
+                .exceptionallyCompose(failure -> {
+                    log.warn("Order {}: supplier {} failed ({}); trying {}", order.orderId(), primary.name(),
+                            failure.getClass().getSimpleName(), backup.name());
+                    return backup.issue(order.requestId(), order.sku(), order.quantity());
+                })
+                .thenApply(keys -> new DeliverOrder(order.orderId(), seal(keys)));
+    }
+
+    private List<dev.cardflow.api.common.SealedCardKey> seal(List<String> keys) {
+        return keys.stream().map(cipher::seal).toList();
+    }
+}

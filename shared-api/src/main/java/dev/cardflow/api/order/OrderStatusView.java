@@ -1,0 +1,28 @@
+package dev.cardflow.api.order;
+
+import dev.cardflow.api.common.SealedCardKey;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order as its status view holds it: the answer to {@link FindOrderStatus} and each update of
+ * its subscription. Card keys are sealed; only an authorised reader opens them.
+ *
+ * @param version grows with every event applied; the HTTP ETag
+ */
+public record OrderStatusView(String orderId, OrderStatus status, String productId, String productName,
+                              int quantity, String amount, String currency, String email, String paymentId,
+                              String payUrl, Instant payBy, List<TimelineEntry> timeline,
+                              List<SealedCardKey> cardKeys, String reason, Instant placedAt, Instant statusSince,
+                              Instant updatedAt, long version) {
+
+    /**
+     * One stage of an order as the buyer sees it.
+     *
+     * @param code   a stable name of the stage (for translations)
+     * @param detail a sentence for the buyer
+     */
+    public record TimelineEntry(OrderStatus status, Instant at, String code, String detail) {
+    }
+}
