@@ -1,7 +1,9 @@
 package dev.cardflow.platform;
 
+import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -25,10 +27,18 @@ import java.util.Map;
  *       forge a payment);</li>
  *   <li>when no PostgreSQL answers at the configured address but {@code docker-compose.yml} is in
  *       the working directory, Spring Boot's Docker Compose support starts its PostgreSQL; when
- *       one answers, Docker is left alone.</li>
+ *       one answers, Docker is left alone;</li>
+ *   <li>when the PostgreSQL that answers lacks the configured database, it is created (turn this
+ *       off with {@code cardflow.create-database=false}).</li>
  * </ul>
  */
 public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
+
+    private final Log log;
+
+    public EmbeddedDefaults(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedDefaults.class);
+    }
 
     static final String WEBHOOK_SECRET = "cardflow.psp.webhook-secret";
     static final String COMPOSE_ENABLED = "spring.docker.compose.enabled";
@@ -42,20 +52,18 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
             new SecureRandom().nextBytes(random);
             defaults.put(WEBHOOK_SECRET, HexFormat.of().formatHex(random));
         }
+        String url = environment.getProperty("spring.datasource.url", "jdbc:postgresql://localhost:5432/cardflow");
+        boolean answers = answers(url);
         if (environment.getProperty(COMPOSE_ENABLED) == null) {
-            defaults.put(COMPOSE_ENABLED, needsComposeDatabase(environment));
+            defaults.put(COMPOSE_ENABLED, !answers && Files.isRegularFile(Path.of("docker-compose.yml")));
+        }
+        if (answers && environment.getProperty("cardflow.create-database", Boolean.class, true)) {
+            DatabaseCreation.ensureExists(log, url, environment.getProperty("spring.datasource.username", "postgres"),
+                    environment.getProperty("spring.datasource.password", ""));
         }
         if (!defaults.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("cardflow-embedded-defaults", defaults));
         }
-    }
-
-    private static boolean needsComposeDatabase(ConfigurableEnvironment environment) {
-        if (!Files.isRegularFile(Path.of("docker-compose.yml"))) {
-            return false;
-        }
-        String url = environment.getProperty("spring.datasource.url", "jdbc:postgresql://localhost:5432/cardflow");
-        return !answers(url);
     }
 
     /** Whether something listens at the JDBC URL's host and port. */

@@ -1,0 +1,18 @@
+package dev.cardflow.platform.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points an application context at a database of its own, created empty. */
+public class FreshDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                "spring.datasource.url=" + TestDatabase.create(),
+                "spring.datasource.username=" + TestDatabase.user(),
+                "spring.datasource.password=" + TestDatabase.password()
+        ).applyTo(context);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cardflow.platform.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Fresh PostgreSQL databases for tests, on the server named by {@code CARDFLOW_TEST_DATABASE_URL}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}). Each
+ * application context gets a database of its own, so no test sees another's data; databases
+ * left by earlier runs are dropped once per JVM.
+ */
+public final class TestDatabase {
+
+    static final String PREFIX = "cardflow_it_";
+    private static final AtomicBoolean SWEPT = new AtomicBoolean();
+
+    private TestDatabase() {
+    }
+
+    public static String serverUrl() {
+        String url = System.getenv("CARDFLOW_TEST_DATABASE_URL");
+        return url == null || url.isBlank() ? "jdbc:postgresql://127.0.0.1:5432/postgres" : url;
+    }
+
+    public static String user() {
+        String user = System.getenv("CARDFLOW_TEST_DATABASE_USER");
+        return user == null || user.isBlank() ? "postgres" : user;
+    }
+
+    public static String password() {
+        String password = System.getenv("CARDFLOW_TEST_DATABASE_PASSWORD");
+        return password == null ? "" : password;
+    }
+
+    /** Creates an empty database and returns its JDBC URL. */
+    public static String create() {
+        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = DriverManager.getConnection(serverUrl(), user(), password());
+             Statement s = c.createStatement()) {
+            if (SWEPT.compareAndSet(false, true)) {
+                sweep(c);
+            }
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create a test database on " + serverUrl()
+                    + " (is PostgreSQL running? set CARDFLOW_TEST_DATABASE_URL)", e);
+        }
+        return urlOf(name);
+    }
+
+    public static String urlOf(String database) {
+        String server = serverUrl();
+        int slash = server.indexOf('/', "jdbc:postgresql://".length());
+        int query = server.indexOf('?');
+        return server.substring(0, slash + 1) + database + (query >= 0 ? server.substring(query) : "");
+    }
+
+    private static void sweep(Connection c) throws SQLException {
+        List<String> old = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             var rs = s.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            while (rs.next()) {
+                old.add(rs.getString(1));
+            }
+        }
+        for (String name : old) {
+            try (Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            }
+        }
+    }
+}
