@@ -3,6 +3,7 @@ package dev.cardflow.fulfilment;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
 import dev.cardflow.fulfilment.payment.PspPaymentGateway;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
+import dev.cardflow.fulfilment.resilience.BreakerWatch;
 import dev.cardflow.fulfilment.resilience.OutboundCalls;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
@@ -37,6 +38,11 @@ public class FulfilmentConfiguration {
     public OutboundCalls outboundCalls(TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry breakers,
                                        RetryRegistry retries) {
         return new OutboundCalls(timeLimiters, breakers, retries);
+    }
+
+    @Bean
+    public BreakerWatch breakerWatch(CircuitBreakerRegistry breakers) {
+        return new BreakerWatch(breakers);
     }
 
     @Bean

@@ -15,6 +15,8 @@ import java.time.Duration;
  *                        {@code stepRetryMax} (default PT2M)
  * @param paymentCheck    first wait before the PSP is asked about an unreported payment (default PT10S),
  *                        doubling up to {@code paymentCheckMax} (default PT2M)
+ * @param cardPurchaseAttempts tries to buy an order's keys from the suppliers before it is refunded (default 5)
+ * @param stepTimeout     how long a step waits for the answer of one outside call before asking again (default PT1M)
  * @param psp             the PSP's base URL and the URL it notifies
  * @param ioThreads       threads that turn outside answers into commands (default 8)
  */
@@ -25,6 +27,8 @@ public record FulfilmentProperties(
         @DefaultValue("PT2M") Duration stepRetryMax,
         @DefaultValue("PT10S") Duration paymentCheck,
         @DefaultValue("PT2M") Duration paymentCheckMax,
+        @DefaultValue("5") int cardPurchaseAttempts,
+        @DefaultValue("PT1M") Duration stepTimeout,
         @DefaultValue Psp psp,
         @DefaultValue("8") int ioThreads) {
 
@@ -43,6 +47,7 @@ public record FulfilmentProperties(
     }
 
     public FulfilmentTimings timings() {
-        return new FulfilmentTimings(paymentExpiry, stepRetry, stepRetryMax, paymentCheck, paymentCheckMax);
+        return new FulfilmentTimings(paymentExpiry, stepRetry, stepRetryMax, paymentCheck, paymentCheckMax,
+                cardPurchaseAttempts, stepTimeout);
     }
 }

@@ -11,6 +11,7 @@ import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Axon's JDBC storage tuned for PostgreSQL: bytea payloads, its saga schema and its duplicate-key code. */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
@@ -44,6 +45,11 @@ public class AxonPostgresConfiguration {
     @ConditionalOnMissingBean
     public DeadLetterSchema deadLetterSchema() {
         return AxonTables.deadLetterSchema();
+    }
+
+    @Bean
+    public SavepointHandlerEnhancer savepointHandlerEnhancer(PlatformTransactionManager transactions) {
+        return new SavepointHandlerEnhancer(transactions);
     }
 
     /** Every service that uses Axon's JDBC storage migrates its tables first. */

@@ -18,16 +18,27 @@ public sealed interface Decision {
     record CreatePayment(String orderId, Money amount, Instant payBy) implements Decision {
     }
 
-    /** Ask the PSP for the payment's status, in case its notification was lost. */
+    /** Ask the PSP about the payment, in case its notification was lost; a success becomes {@code ConfirmPayment}. */
     record CheckPayment(String orderId, String paymentId) implements Decision {
+    }
+
+    /**
+     * The time to pay is up: ask the PSP one last time, confirm the payment if it succeeded, and
+     * otherwise (or if the PSP cannot be reached) cancel the order.
+     */
+    record ExpireUnlessPaid(String orderId, String paymentId, String reason) implements Decision {
     }
 
     /** Return the money at the PSP; its acceptance becomes {@code ConfirmRefund}. */
     record RefundPayment(String orderId, String paymentId, String refundId, Money amount) implements Decision {
     }
 
-    /** Buy keys for an UPSTREAM product from the suppliers; the keys become {@code DeliverOrder}. */
-    record BuyCardKeys(String orderId, String sku, int quantity, String requestId) implements Decision {
+    /**
+     * Buy keys for an UPSTREAM product from the suppliers; the keys become {@code DeliverOrder}, a
+     * failure {@code RecordCardPurchaseFailure}.
+     */
+    record BuyCardKeys(String orderId, String sku, int quantity, String requestId, int attempt, int maxAttempts)
+            implements Decision {
     }
 
     /** Wake the process at {@code at} with the deadline {@code name}. */

@@ -11,11 +11,12 @@ import java.time.Instant;
  * @param stage          the step the process waits on
  * @param payBy          when an unpaid order is cancelled
  * @param stockRequested whether a reservation was asked for (so a cancellation must release it)
- * @param attempts       attempts of the current retried step (payment creation, refund, key purchase)
+ * @param attempts       tries of the current retried step (payment creation or check, refund, key purchase)
+ * @param expiring       the payment deadline passed and the PSP is being asked one last time
  */
 public record Fulfilment(String orderId, String productId, int quantity, Money amount, ProductSource source,
                          String sku, Stage stage, Instant payBy, String paymentId, boolean stockRequested,
-                         int attempts) {
+                         int attempts, boolean expiring) {
 
     /** The step an order's fulfilment waits on. */
     public enum Stage {
@@ -23,27 +24,48 @@ public record Fulfilment(String orderId, String productId, int quantity, Money a
         REINSTATING, REFUNDING, SETTLED
     }
 
+    /** The fulfilment of a new order. */
+    static Fulfilment of(String orderId, String productId, int quantity, Money amount, ProductSource source,
+                         String sku, Stage stage, Instant payBy) {
+        return new Fulfilment(orderId, productId, quantity, amount, source, sku, stage, payBy, null, false, 0, false);
+    }
+
+    /** At the next step, with its tries counted afresh. */
     Fulfilment at(Stage next) {
         return new Fulfilment(orderId, productId, quantity, amount, source, sku, next, payBy, paymentId,
-                stockRequested, 0);
+                stockRequested, 0, expiring);
     }
 
     Fulfilment withPayment(String id) {
         return new Fulfilment(orderId, productId, quantity, amount, source, sku, stage, payBy, id, stockRequested,
-                attempts);
+                attempts, expiring);
+    }
+
+    Fulfilment withAmount(Money money) {
+        return new Fulfilment(orderId, productId, quantity, money, source, sku, stage, payBy, paymentId,
+                stockRequested, attempts, expiring);
     }
 
     Fulfilment withStockRequested() {
         return new Fulfilment(orderId, productId, quantity, amount, source, sku, stage, payBy, paymentId, true,
-                attempts);
+                attempts, expiring);
+    }
+
+    Fulfilment markExpiring() {
+        return new Fulfilment(orderId, productId, quantity, amount, source, sku, stage, payBy, paymentId,
+                stockRequested, attempts, true);
     }
 
     Fulfilment nextAttempt() {
         return new Fulfilment(orderId, productId, quantity, amount, source, sku, stage, payBy, paymentId,
-                stockRequested, attempts + 1);
+                stockRequested, attempts + 1, expiring);
     }
 
     boolean isPool() {
         return source == ProductSource.POOL;
+    }
+
+    boolean isUnpaid() {
+        return stage == Stage.RESERVING_STOCK || stage == Stage.CREATING_PAYMENT || stage == Stage.AWAITING_PAYMENT;
     }
 }

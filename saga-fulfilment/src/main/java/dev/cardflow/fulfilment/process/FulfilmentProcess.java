@@ -7,6 +7,7 @@ import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CancelUnpaidOrder;
+import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.DeliverOrder;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
@@ -23,6 +24,7 @@ import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
 import dev.cardflow.fulfilment.process.Decision.CheckPayment;
 import dev.cardflow.fulfilment.process.Decision.CreatePayment;
 import dev.cardflow.fulfilment.process.Decision.End;
+import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.fulfilment.process.Decision.RefundPayment;
 import dev.cardflow.fulfilment.process.Decision.Schedule;
 import dev.cardflow.fulfilment.process.Decision.Send;
@@ -37,9 +39,9 @@ import static dev.cardflow.fulfilment.process.Fulfilment.Stage.*;
 
 /**
  * The fulfilment of an order as a pure function: given where an order stands and what just
- * happened (an event with its time, or a deadline), it returns where the order stands next and
- * what to do. No I/O, no clock: the saga carries the decisions out, and the audit replays the
- * same function over an order's history to show what the saga decided and why.
+ * happened (an event with its time, or a deadline with the time it fired), it returns where the
+ * order stands next and what to do. No I/O, no clock: the saga carries the decisions out, and the
+ * audit replays the same function over an order's history to show what was decided and why.
  */
 public final class FulfilmentProcess {
 
@@ -55,15 +57,23 @@ public final class FulfilmentProcess {
         }
     }
 
-    static final String OUT_OF_STOCK = "out of stock";
-    static final String PAYMENT_OVERDUE = "payment not received in time";
-    static final String LATE_AND_OUT_OF_STOCK = "paid after the order was cancelled, and out of stock";
-    static final String WRONG_AMOUNT = "the amount paid differs from the order's amount";
+    public static final String OUT_OF_STOCK = "out of stock";
+    public static final String PAYMENT_OVERDUE = "payment not received in time";
+    public static final String LATE_AND_OUT_OF_STOCK = "paid after the order was cancelled, and out of stock";
+    public static final String WRONG_AMOUNT = "the amount paid differs from the order's amount";
+    public static final String SUPPLIERS_FAILED = "the card suppliers could not issue the keys";
+
+    /** The waits a step leaves behind, forgotten when the order moves on. */
+    private static final List<String> PAYMENT_WAITS = List.of(PAYMENT_EXPIRY, PAYMENT_CREATION_RETRY, PAYMENT_CHECK);
 
     private final FulfilmentTimings timings;
 
     public FulfilmentProcess(FulfilmentTimings timings) {
         this.timings = timings;
+    }
+
+    public FulfilmentTimings timings() {
+        return timings;
     }
 
     /** The events that open a fulfilment: a new order, a payment after cancellation, a refund. */
@@ -75,10 +85,11 @@ public final class FulfilmentProcess {
             return latePayment(e);
         }
         if (event instanceof RefundRequested e) {
-            return refundRequested(new Fulfilment(e.orderId(), e.productId(), 0, e.amount(), e.source(), null,
-                    REFUNDING, null, e.paymentId(), !e.delivered(), 0), e, at);
+            Fulfilment s = new Fulfilment(e.orderId(), e.productId(), 0, e.amount(), e.source(), null, REFUNDING,
+                    null, e.paymentId(), !e.delivered(), 0, false);
+            return refundRequested(s, e, at);
         }
-        throw new IllegalArgumentException("a fulfilment does not start with " + event);
+        throw new IllegalArgumentException("a fulfilment does not start with " + event.getClass().getSimpleName());
     }
 
     /** The next step after {@code event}, which happened at {@code at}. */
@@ -104,6 +115,9 @@ public final class FulfilmentProcess {
         if (event instanceof StockIssued e) {
             return Step.of(s, new Send(new DeliverOrder(s.orderId(), e.keys())));
         }
+        if (event instanceof CardPurchaseFailed e) {
+            return cardPurchaseFailed(s, e, at);
+        }
         if (event instanceof OrderDelivered || event instanceof OrderRefunded) {
             return settle(s);
         }
@@ -119,54 +133,47 @@ public final class FulfilmentProcess {
     /** The next step when the deadline {@code name} fires at {@code at}. */
     public Step onDeadline(Fulfilment s, String name, Instant at) {
         return switch (name) {
-            case PAYMENT_EXPIRY -> s.stage() == CREATING_PAYMENT || s.stage() == AWAITING_PAYMENT
-                    || s.stage() == RESERVING_STOCK
-                    ? Step.of(s, new Send(new CancelUnpaidOrder(s.orderId(), PAYMENT_OVERDUE)))
-                    : Step.of(s);
+            case PAYMENT_EXPIRY -> paymentExpired(s, at);
             case PAYMENT_CREATION_RETRY -> s.stage() == CREATING_PAYMENT && at.isBefore(s.payBy())
-                    ? requestPayment(s.nextAttempt(), at)
-                    : Step.of(s);
-            case PAYMENT_CHECK -> s.stage() == AWAITING_PAYMENT
-                    ? checkPayment(s.nextAttempt(), at)
-                    : Step.of(s);
-            case REFUND_RETRY -> s.stage() == REFUNDING
-                    ? refund(s.nextAttempt(), at)
-                    : Step.of(s);
+                    ? requestPayment(s.nextAttempt(), at) : Step.of(s);
+            case PAYMENT_CHECK -> s.stage() == AWAITING_PAYMENT ? checkPayment(s.nextAttempt(), at) : Step.of(s);
+            case REFUND_RETRY -> s.stage() == REFUNDING ? refund(s.nextAttempt(), at) : Step.of(s);
             case CARD_PURCHASE_RETRY -> s.stage() == ISSUING_KEYS && !s.isPool()
-                    ? buyKeys(s.nextAttempt(), at)
-                    : Step.of(s);
+                    ? buyKeys(s.nextAttempt(), at) : Step.of(s);
             default -> Step.of(s);
         };
     }
 
     private Step placed(OrderPlaced e, Instant at) {
         Instant payBy = at.plus(timings.paymentExpiry());
-        Fulfilment s = new Fulfilment(e.orderId(), e.productId(), e.quantity(), e.amount(), e.source(), e.sku(),
-                RESERVING_STOCK, payBy, null, false, 0);
+        Fulfilment s = Fulfilment.of(e.orderId(), e.productId(), e.quantity(), e.amount(), e.source(), e.sku(),
+                RESERVING_STOCK, payBy);
+        Schedule expiry = new Schedule(PAYMENT_EXPIRY, payBy);
         if (s.isPool()) {
-            return Step.of(s.withStockRequested(),
-                    new Schedule(PAYMENT_EXPIRY, payBy),
+            return Step.of(s.withStockRequested(), expiry,
                     new Send(new ReserveStock(e.productId(), e.orderId(), e.quantity())));
         }
-        Step payment = requestPayment(s.at(CREATING_PAYMENT), at);
-        return new Step(payment.state(), prepend(new Schedule(PAYMENT_EXPIRY, payBy), payment.decisions()));
+        return then(expiry, requestPayment(s.at(CREATING_PAYMENT), at));
     }
 
     private Step stockReserved(Fulfilment s, Instant at) {
-        return switch (s.stage()) {
-            case RESERVING_STOCK -> requestPayment(s.at(CREATING_PAYMENT), at);
-            case RESERVING_FOR_LATE_PAYMENT -> Step.of(s.at(REINSTATING), new Send(new ReinstateOrder(s.orderId())));
-            default -> Step.of(s);
-        };
+        if (s.stage() == RESERVING_STOCK) {
+            return requestPayment(s.at(CREATING_PAYMENT), at);
+        }
+        if (s.stage() == RESERVING_FOR_LATE_PAYMENT) {
+            return Step.of(s.at(REINSTATING), new Send(new ReinstateOrder(s.orderId())));
+        }
+        return Step.of(s);
     }
 
     private Step stockRejected(Fulfilment s) {
-        return switch (s.stage()) {
-            case RESERVING_STOCK -> Step.of(s, new Send(new CancelUnpaidOrder(s.orderId(), OUT_OF_STOCK)));
-            case RESERVING_FOR_LATE_PAYMENT -> Step.of(s.at(REFUNDING),
-                    new Send(new RefundOrder(s.orderId(), LATE_AND_OUT_OF_STOCK)));
-            default -> Step.of(s);
-        };
+        if (s.stage() == RESERVING_STOCK) {
+            return Step.of(s, new Send(new CancelUnpaidOrder(s.orderId(), OUT_OF_STOCK)));
+        }
+        if (s.stage() == RESERVING_FOR_LATE_PAYMENT) {
+            return Step.of(s.at(REFUNDING), new Send(new RefundOrder(s.orderId(), LATE_AND_OUT_OF_STOCK)));
+        }
+        return Step.of(s);
     }
 
     private Step requestPayment(Fulfilment s, Instant at) {
@@ -179,8 +186,7 @@ public final class FulfilmentProcess {
         if (s.stage() != CREATING_PAYMENT) {
             return Step.of(s.withPayment(e.paymentId()));
         }
-        Fulfilment waiting = s.withPayment(e.paymentId()).at(AWAITING_PAYMENT);
-        return Step.of(waiting,
+        return Step.of(s.withPayment(e.paymentId()).at(AWAITING_PAYMENT),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Schedule(PAYMENT_CHECK, at.plus(timings.paymentCheckAfter(0))));
     }
@@ -191,48 +197,70 @@ public final class FulfilmentProcess {
                 new Schedule(PAYMENT_CHECK, at.plus(timings.paymentCheckAfter(s.attempts()))));
     }
 
-    private Step paymentConfirmed(Fulfilment s, PaymentConfirmed e, Instant at) {
-        Fulfilment paid = s.withPayment(e.paymentId()).at(ISSUING_KEYS);
-        if (!e.amount().equals(s.amount())) {
-            return Step.of(paid.at(REFUNDING), new Unschedule(PAYMENT_EXPIRY), new Unschedule(PAYMENT_CREATION_RETRY),
-                    new Unschedule(PAYMENT_CHECK), new Send(new RefundOrder(s.orderId(), WRONG_AMOUNT)));
+    /** First ask the PSP whether the buyer paid after all; if that answer never comes, cancel outright. */
+    private Step paymentExpired(Fulfilment s, Instant at) {
+        if (!s.isUnpaid()) {
+            return Step.of(s);
         }
-        return issueKeys(paid, at);
+        if (s.paymentId() == null || s.expiring()) {
+            return Step.of(s, new Send(new CancelUnpaidOrder(s.orderId(), PAYMENT_OVERDUE)));
+        }
+        return Step.of(s.markExpiring(),
+                new ExpireUnlessPaid(s.orderId(), s.paymentId(), PAYMENT_OVERDUE),
+                new Schedule(PAYMENT_EXPIRY, at.plus(timings.stepTimeout())));
+    }
+
+    private Step paymentConfirmed(Fulfilment s, PaymentConfirmed e, Instant at) {
+        Fulfilment paid = s.withPayment(e.paymentId());
+        if (!e.amount().equals(s.amount())) {
+            return then(unschedule(PAYMENT_WAITS),
+                    Step.of(paid.at(REFUNDING), new Send(new RefundOrder(s.orderId(), WRONG_AMOUNT))));
+        }
+        return issueKeys(paid.at(ISSUING_KEYS), at);
     }
 
     private Step issueKeys(Fulfilment s, Instant at) {
-        List<Decision> decisions = new ArrayList<>(List.of(
-                new Unschedule(PAYMENT_EXPIRY), new Unschedule(PAYMENT_CREATION_RETRY), new Unschedule(PAYMENT_CHECK)));
         if (s.isPool()) {
-            decisions.add(new Send(new IssueReservedStock(s.productId(), s.orderId())));
-            return new Step(s, decisions);
+            return then(unschedule(PAYMENT_WAITS),
+                    Step.of(s, new Send(new IssueReservedStock(s.productId(), s.orderId()))));
         }
-        Step buying = buyKeys(s, at);
-        decisions.addAll(buying.decisions());
-        return new Step(buying.state(), decisions);
+        return then(unschedule(PAYMENT_WAITS), buyKeys(s, at));
     }
 
+    /** One try to buy the keys, watched by a deadline in case its answer never comes. */
     private Step buyKeys(Fulfilment s, Instant at) {
         return Step.of(s,
-                new BuyCardKeys(s.orderId(), s.sku(), s.quantity(), "ck-" + s.orderId()),
-                new Schedule(CARD_PURCHASE_RETRY, at.plus(timings.stepRetryAfter(s.attempts()))));
+                new BuyCardKeys(s.orderId(), s.sku(), s.quantity(), "ck-" + s.orderId(), s.attempts() + 1,
+                        timings.cardPurchaseAttempts()),
+                new Schedule(CARD_PURCHASE_RETRY, at.plus(timings.stepTimeout())));
+    }
+
+    private Step cardPurchaseFailed(Fulfilment s, CardPurchaseFailed e, Instant at) {
+        if (s.stage() != ISSUING_KEYS || s.isPool() || e.attempt() != s.attempts() + 1) {
+            return Step.of(s);
+        }
+        if (e.attempt() >= timings.cardPurchaseAttempts()) {
+            return Step.of(s.at(REFUNDING), new Unschedule(CARD_PURCHASE_RETRY),
+                    new Send(new RefundOrder(s.orderId(), SUPPLIERS_FAILED)));
+        }
+        return Step.of(s, new Schedule(CARD_PURCHASE_RETRY, at.plus(timings.stepRetryAfter(s.attempts()))));
     }
 
     private Step latePayment(PaymentReceivedAfterCancellation e) {
-        Fulfilment s = new Fulfilment(e.orderId(), e.productId(), e.quantity(), e.orderAmount(), e.source(), e.sku(),
-                RESERVING_FOR_LATE_PAYMENT, null, e.paymentId(), false, 0);
+        Fulfilment s = Fulfilment.of(e.orderId(), e.productId(), e.quantity(), e.orderAmount(), e.source(), e.sku(),
+                RESERVING_FOR_LATE_PAYMENT, null).withPayment(e.paymentId());
         if (!e.amount().equals(e.orderAmount())) {
             return Step.of(s.at(REFUNDING), new Send(new RefundOrder(e.orderId(), WRONG_AMOUNT)));
         }
         if (s.isPool()) {
-            return Step.of(s.withStockRequested(), new Send(new ReserveStock(e.productId(), e.orderId(), e.quantity())));
+            return Step.of(s.withStockRequested(),
+                    new Send(new ReserveStock(e.productId(), e.orderId(), e.quantity())));
         }
         return Step.of(s.at(REINSTATING), new Send(new ReinstateOrder(e.orderId())));
     }
 
     private Step cancelled(Fulfilment s) {
-        List<Decision> decisions = new ArrayList<>(List.of(new Unschedule(PAYMENT_EXPIRY),
-                new Unschedule(PAYMENT_CREATION_RETRY), new Unschedule(PAYMENT_CHECK)));
+        List<Decision> decisions = new ArrayList<>(unschedule(PAYMENT_WAITS).decisions());
         if (s.isPool() && s.stockRequested()) {
             decisions.add(new Send(new ReleaseStock(s.productId(), s.orderId())));
         }
@@ -241,18 +269,14 @@ public final class FulfilmentProcess {
     }
 
     private Step refundRequested(Fulfilment s, RefundRequested e, Instant at) {
-        Fulfilment refunding = s.withPayment(e.paymentId()).at(REFUNDING);
-        List<Decision> decisions = new ArrayList<>(List.of(new Unschedule(PAYMENT_EXPIRY),
-                new Unschedule(PAYMENT_CREATION_RETRY), new Unschedule(PAYMENT_CHECK),
-                new Unschedule(CARD_PURCHASE_RETRY)));
+        Fulfilment refunding = s.withPayment(e.paymentId()).withAmount(e.amount()).at(REFUNDING);
+        List<Decision> decisions = new ArrayList<>(unschedule(List.of(PAYMENT_EXPIRY, PAYMENT_CREATION_RETRY,
+                PAYMENT_CHECK, CARD_PURCHASE_RETRY)).decisions());
         if (refunding.isPool() && s.stockRequested() && !e.delivered()) {
             decisions.add(new Send(new ReleaseStock(s.productId(), s.orderId())));
         }
-        Step refund = refund(new Fulfilment(refunding.orderId(), refunding.productId(), refunding.quantity(),
-                e.amount(), refunding.source(), refunding.sku(), REFUNDING, refunding.payBy(), e.paymentId(),
-                refunding.stockRequested(), 0), at);
-        decisions.addAll(refund.decisions());
-        return new Step(refund.state(), decisions);
+        decisions.addAll(refund(refunding, at).decisions());
+        return new Step(refunding, decisions);
     }
 
     private Step refund(Fulfilment s, Instant at) {
@@ -262,15 +286,24 @@ public final class FulfilmentProcess {
     }
 
     private Step settle(Fulfilment s) {
-        return Step.of(s.at(SETTLED), new Unschedule(PAYMENT_EXPIRY), new Unschedule(PAYMENT_CREATION_RETRY),
-                new Unschedule(PAYMENT_CHECK), new Unschedule(REFUND_RETRY), new Unschedule(CARD_PURCHASE_RETRY),
-                new End());
+        List<Decision> decisions = new ArrayList<>(unschedule(List.of(PAYMENT_EXPIRY, PAYMENT_CREATION_RETRY,
+                PAYMENT_CHECK, REFUND_RETRY, CARD_PURCHASE_RETRY)).decisions());
+        decisions.add(new End());
+        return new Step(s.at(SETTLED), decisions);
     }
 
-    private static List<Decision> prepend(Decision first, List<Decision> rest) {
-        List<Decision> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
+    private static Step unschedule(List<String> names) {
+        return new Step(null, names.stream().<Decision>map(Unschedule::new).toList());
+    }
+
+    /** The decisions of {@code first}, then those of {@code next}, ending in {@code next}'s state. */
+    private static Step then(Decision first, Step next) {
+        return then(Step.of(null, first), next);
+    }
+
+    private static Step then(Step first, Step next) {
+        List<Decision> all = new ArrayList<>(first.decisions());
+        all.addAll(next.decisions());
+        return new Step(next.state(), all);
     }
 }

@@ -2,6 +2,9 @@ package dev.cardflow.fulfilment.saga;
 
 import dev.cardflow.api.common.DomainRefusal;
 import dev.cardflow.api.order.AwaitPayment;
+import dev.cardflow.api.order.CancelUnpaidOrder;
+import dev.cardflow.api.order.RecordCardPurchaseFailure;
+import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
@@ -84,12 +87,14 @@ public class FulfilmentActions {
                 afterCommit(() -> payments.paymentState(c.paymentId()),
                         state -> confirmIfPaid(c, state),
                         "check payment " + c.paymentId() + " of order " + c.orderId());
+            } else if (decision instanceof ExpireUnlessPaid x) {
+                expireUnlessPaid(x);
             } else if (decision instanceof RefundPayment r) {
                 afterCommit(() -> payments.refund(r.paymentId(), r.refundId(), r.amount()),
                         done -> send(new ConfirmRefund(r.orderId(), r.refundId())),
                         "refund payment " + r.paymentId() + " of order " + r.orderId());
             } else if (decision instanceof BuyCardKeys b) {
-                afterCommit(() -> cardPurchase.buy(b), this::send, "buy card keys for order " + b.orderId());
+                buyCardKeys(b);
             }
             // End: the saga ends itself.
         }
@@ -102,6 +107,30 @@ public class FulfilmentActions {
             send(new ConfirmPayment(check.orderId(), check.paymentId(), "status-check:" + check.paymentId(),
                     state.amount()));
         }
+    }
+
+    /** The last word before cancelling: a payment the PSP never reported is confirmed, anything else cancels. */
+    private void expireUnlessPaid(ExpireUnlessPaid expiry) {
+        afterCommit(() -> payments.paymentState(expiry.paymentId())
+                        .handle((state, failure) -> failure == null ? state : null),
+                state -> {
+                    if (state != null && state.succeeded()) {
+                        confirmIfPaid(new CheckPayment(expiry.orderId(), expiry.paymentId()), state);
+                    } else {
+                        send(new CancelUnpaidOrder(expiry.orderId(), expiry.reason()));
+                    }
+                },
+                "expire order " + expiry.orderId());
+    }
+
+    /** Buys the keys; a failure is recorded on the order (and shown to the buyer), the saga decides what next. */
+    private void buyCardKeys(BuyCardKeys purchase) {
+        afterCommit(() -> cardPurchase.buy(purchase).handle((delivery, failure) -> failure == null
+                        ? delivery
+                        : new RecordCardPurchaseFailure(purchase.orderId(), purchase.attempt(), purchase.maxAttempts(),
+                        CardPurchase.describe(failure))),
+                this::send,
+                "buy card keys for order " + purchase.orderId());
     }
 
     private void unschedule(String name, Map<String, String> scheduled) {

@@ -32,11 +32,30 @@ public class CardPurchase {
     public CompletableFuture<DeliverOrder> buy(BuyCardKeys order) {
         return primary.issue(order.requestId(), order.sku(), order.quantity())
                 .exceptionallyCompose(failure -> {
-                    log.warn("Order {}: supplier {} failed ({}); trying {}", order.orderId(), primary.name(),
-                            failure.getClass().getSimpleName(), backup.name());
+                    log.warn("Order {} (attempt {}): supplier {} failed ({}); trying {}", order.orderId(),
+                            order.attempt(), primary.name(), describe(failure), backup.name());
                     return backup.issue(order.requestId(), order.sku(), order.quantity());
                 })
                 .thenApply(keys -> new DeliverOrder(order.orderId(), seal(keys)));
+    }
+
+    /** A short, key-free account of why a purchase failed, for the order's timeline and the log. */
+    public static String describe(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException) {
+            return "supplier unavailable (circuit open)";
+        }
+        if (t instanceof java.util.concurrent.TimeoutException) {
+            return "supplier timed out";
+        }
+        if (t instanceof org.springframework.web.reactive.function.client.WebClientResponseException r) {
+            return "supplier answered " + r.getStatusCode().value();
+        }
+        return "supplier unreachable (" + t.getClass().getSimpleName() + ")";
     }
 
     private List<dev.cardflow.api.common.SealedCardKey> seal(List<String> keys) {

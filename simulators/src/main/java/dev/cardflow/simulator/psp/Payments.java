@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -92,10 +93,9 @@ public class Payments {
         });
     }
 
-    public int refundCount(String paymentId) {
-        Integer count = jdbc.queryForObject("select count(*) from simulator.psp_refund where payment_id = ?", Integer.class,
-                paymentId);
-        return count == null ? 0 : count;
+    public List<String> refundIds(String paymentId) {
+        return jdbc.queryForList("select refund_id from simulator.psp_refund where payment_id = ? order by created_at",
+                String.class, paymentId);
     }
 
     private Payment payment(ResultSet rs, int row) throws SQLException {

@@ -19,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The simulated payment service provider's API (API.md, "Payment service provider"). */
@@ -32,9 +33,9 @@ public class PspController {
     public record CreatePayment(String merchantOrderId, String amount, String currency, String notifyUrl) {
     }
 
-    /** A payment as the PSP reports it. */
+    /** A payment as the PSP reports it, with the ids of the refunds made on it. */
     public record PaymentView(String paymentId, String merchantOrderId, String status, String amount, String currency,
-                              String payUrl) {
+                              String payUrl, List<String> refunds) {
     }
 
     /** A refund request. */
@@ -147,9 +148,9 @@ public class PspController {
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no payment " + paymentId));
     }
 
-    private static PaymentView view(Payments.Payment p, String base) {
+    private PaymentView view(Payments.Payment p, String base) {
         return new PaymentView(p.paymentId(), p.merchantOrderId(), p.status(), p.amount(), p.currency(),
-                base + "/simulator/psp/pay/" + p.paymentId());
+                base + "/simulator/psp/pay/" + p.paymentId(), payments.refundIds(p.paymentId()));
     }
 
     static String baseUrl(ServerHttpRequest http) {

@@ -5,6 +5,7 @@ import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.order.AwaitPayment;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
+import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.api.order.DeliverOrder;
@@ -19,6 +20,7 @@ import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.api.order.RecordPaymentFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
@@ -116,6 +118,14 @@ public class Order {
             return;
         }
         apply(new PaymentFailed(orderId, command.paymentId(), command.pspEventId()));
+    }
+
+    /** A failed purchase matters only while the paid order waits for its keys. */
+    @CommandHandler
+    public void handle(RecordCardPurchaseFailure command) {
+        if (status == PAID) {
+            apply(new CardPurchaseFailed(orderId, command.attempt(), command.maxAttempts(), command.reason()));
+        }
     }
 
     @CommandHandler

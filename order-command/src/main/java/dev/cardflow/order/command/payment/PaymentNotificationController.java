@@ -8,12 +8,14 @@ import dev.cardflow.infrastructure.web.Problem;
 import dev.cardflow.infrastructure.web.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code POST /api/payments/notify}: the PSP's signed word on a payment. It is checked, recorded
@@ -36,11 +41,16 @@ public class PaymentNotificationController {
     private final CommandGateway commands;
     private final NotificationSignature signature;
     private final ObjectMapper json;
+    private final UnmatchedNotifications unmatched;
+    private final MeterRegistry meters;
 
-    PaymentNotificationController(CommandGateway commands, NotificationSignature signature, ObjectMapper json) {
+    PaymentNotificationController(CommandGateway commands, NotificationSignature signature, ObjectMapper json,
+                                  UnmatchedNotifications unmatched, MeterRegistry meters) {
         this.commands = commands;
         this.signature = signature;
         this.json = json;
+        this.unmatched = unmatched;
+        this.meters = meters;
     }
 
     @PostMapping(path = "/api/payments/notify", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -50,6 +60,7 @@ public class PaymentNotificationController {
             @RequestBody(required = false) byte[] body) {
         byte[] payload = body == null ? new byte[0] : body;
         if (!signature.isAuthentic(timestamp, signatureHeader, payload)) {
+            count("refused");
             log.warn("Refused a payment notification with a bad signature or timestamp");
             return Mono.error(new ProblemException(Problem.of(401, "bad-signature", "Unauthorized",
                     "The notification's signature or timestamp is not valid.")));
@@ -58,6 +69,16 @@ public class PaymentNotificationController {
             record(parse(payload));
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(ACKNOWLEDGED);
         });
+    }
+
+    private void count(String outcome) {
+        meters.counter("cardflow.payment.notifications", "outcome", outcome).increment();
+    }
+
+    /** The authentic notifications that named no order of ours, newest first. */
+    @GetMapping(path = "/admin/api/payments/unmatched-notifications", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<List<Map<String, Object>>> unmatched() {
+        return Blocking.call(() -> unmatched.latest(200));
     }
 
     private PaymentNotification parse(byte[] payload) {
@@ -74,19 +95,26 @@ public class PaymentNotificationController {
     }
 
     private void record(PaymentNotification n) {
+        String outcome = "recorded";
         try {
             switch (n.status()) {
                 case "SUCCEEDED" -> commands.sendAndWait(new ConfirmPayment(n.merchantOrderId(), n.paymentId(),
                         n.eventId(), new Money(n.amount(), n.currency())));
                 case "FAILED" -> commands.sendAndWait(
                         new RecordPaymentFailure(n.merchantOrderId(), n.paymentId(), n.eventId()));
-                default -> log.info("Payment {} of order {} reported {}: nothing to do",
-                        n.paymentId(), n.merchantOrderId(), n.status());
+                default -> {
+                    outcome = "ignored";
+                    log.info("Payment {} of order {} reported {}: nothing to do",
+                            n.paymentId(), n.merchantOrderId(), n.status());
+                }
             }
         } catch (AggregateNotFoundException e) {
             // Acknowledged all the same: the PSP would retry forever, and there is no order to act on.
-            log.warn("Payment notification {} names unknown order {}; acknowledged and ignored",
+            outcome = "unknown-order";
+            unmatched.record(n, Instant.now());
+            log.warn("Payment notification {} names unknown order {}; recorded for operators",
                     n.eventId(), n.merchantOrderId());
         }
+        count(outcome);
     }
 }

@@ -4,6 +4,7 @@ import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReleased;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
+import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.FindOrderStatus;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
@@ -18,6 +19,7 @@ import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.RefundRequested;
+import dev.cardflow.infrastructure.axon.SavepointPerEvent;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -40,6 +42,7 @@ import static dev.cardflow.api.order.OrderStatus.*;
  */
 @Component
 @ProcessingGroup(OrderStatusProjection.PROCESSING_GROUP)
+@SavepointPerEvent
 public class OrderStatusProjection {
 
     public static final String PROCESSING_GROUP = "order-status";
@@ -105,6 +108,15 @@ public class OrderStatusProjection {
     @EventHandler
     void on(StockIssued e, @Timestamp Instant at) {
         advanceKeepingStatus(e.orderId(), at, "keys-issued", "Card keys issued");
+    }
+
+    @EventHandler
+    void on(CardPurchaseFailed e, @Timestamp Instant at) {
+        String detail = e.attempt() < e.maxAttempts()
+                ? "Waiting for the card supplier: attempt " + e.attempt() + " of " + e.maxAttempts()
+                + " failed (" + e.reason() + "), trying again"
+                : "The card suppliers could not issue your keys after " + e.maxAttempts() + " attempts";
+        advanceKeepingStatus(e.orderId(), at, "supplier-retry", detail);
     }
 
     @EventHandler

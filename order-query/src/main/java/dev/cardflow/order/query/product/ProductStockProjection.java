@@ -5,6 +5,7 @@ import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReleased;
 import dev.cardflow.api.inventory.StockReserved;
+import dev.cardflow.infrastructure.axon.SavepointPerEvent;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,6 +19,7 @@ import java.time.Instant;
 /** Projects the catalogue and each product's stock counts (available, reserved, issued) into {@code product_stock}. */
 @Component
 @ProcessingGroup(ProductStockProjection.PROCESSING_GROUP)
+@SavepointPerEvent
 public class ProductStockProjection {
 
     public static final String PROCESSING_GROUP = "product-stock";
