@@ -12,7 +12,10 @@ public class FreshDatabaseInitializer implements ApplicationContextInitializer<C
         TestPropertyValues.of(
                 "spring.datasource.url=" + TestDatabase.create(),
                 "spring.datasource.username=" + TestDatabase.user(),
-                "spring.datasource.password=" + TestDatabase.password()
+                "spring.datasource.password=" + TestDatabase.password(),
+                // many test contexts live side by side in one JVM: each holds few connections
+                "spring.datasource.hikari.maximum-pool-size=12",
+                "spring.datasource.hikari.minimum-idle=2"
         ).applyTo(context);
     }
 }

@@ -131,6 +131,49 @@ public class Shop {
         return order(order);
     }
 
+    /** Pays every order as soon as it waits for payment; returns when each was paid. */
+    public Map<PlacedOrder, Long> payAll(List<PlacedOrder> orders) {
+        Map<PlacedOrder, Long> paidAt = new java.util.LinkedHashMap<>();
+        for (PlacedOrder order : orders) {
+            String payment = awaitPayment(order);
+            paidAt.put(order, System.nanoTime());
+            pay(payment);
+        }
+        return paidAt;
+    }
+
+    /**
+     * Waits until every order is in one of {@code statuses}; returns how long each took from its
+     * moment in {@code since} (a {@link System#nanoTime()}) until it was first seen there.
+     */
+    public Map<PlacedOrder, Duration> awaitAll(Map<PlacedOrder, Long> since, Duration patience, String... statuses) {
+        Set<String> wanted = Arrays.stream(statuses).collect(Collectors.toSet());
+        Map<PlacedOrder, Duration> reached = new java.util.LinkedHashMap<>();
+        await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(() -> {
+            for (PlacedOrder order : since.keySet()) {
+                if (!reached.containsKey(order) && wanted.contains(status(order))) {
+                    reached.put(order, Duration.ofNanos(System.nanoTime() - since.get(order)));
+                }
+            }
+            return reached.size() == since.size();
+        });
+        return reached;
+    }
+
+    /** The PSP and both suppliers back to calm. */
+    public void calmEverything() {
+        Map<String, Object> calm = Map.of("latencyMs", 0, "jitterMs", 0, "failureRate", 0, "timeoutRate", 0,
+                "callbackDropRate", 0, "callbackDuplicateRate", 0, "callbackDelayMs", 0);
+        pspChaos(calm);
+        supplierChaos("primary", calm);
+        supplierChaos("backup", calm);
+    }
+
+    public JsonNode breakers() {
+        return json(asAdmin(http.get().uri("/admin/api/circuit-breakers")).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
     /** Waits until the order waits for payment and returns its payment id. */
     public String awaitPayment(PlacedOrder order) {
         return awaitStatus(order, "PENDING_PAYMENT").get("payment").get("paymentId").asText();
@@ -145,6 +188,26 @@ public class Shop {
     public JsonNode pspPayment(String paymentId) {
         return json(http.get().uri("/simulator/psp/v1/payments/{id}", paymentId)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    /** Places {@code count} orders of one key each, {@code parallel} at a time. */
+    public List<PlacedOrder> placeMany(String productId, int count, int parallel) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            List<java.util.concurrent.Future<PlacedOrder>> placed = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                placed.add(pool.submit(() -> place(productId, 1, email())));
+            }
+            List<PlacedOrder> orders = new java.util.ArrayList<>();
+            for (var order : placed) {
+                orders.add(order.get());
+            }
+            return orders;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdown();
+        }
     }
 
     public void pspChaos(Map<String, Object> knobs) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,12 +13,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Fresh PostgreSQL databases for tests, on the server named by {@code CARDFLOW_TEST_DATABASE_URL}
  * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}). Each
- * application context gets a database of its own, so no test sees another's data; databases
- * left by earlier runs are dropped once per JVM.
+ * application context gets a database of its own, so no test sees another's data. Names carry
+ * their creation time; databases left by runs more than a few hours ago are dropped once per JVM
+ * (never a younger one: another test run may be using it).
  */
 public final class TestDatabase {
 
     static final String PREFIX = "cardflow_it_";
+    private static final long STALE_AFTER_SECONDS = 6 * 3600;
     private static final AtomicBoolean SWEPT = new AtomicBoolean();
 
     private TestDatabase() {
@@ -40,7 +43,8 @@ public final class TestDatabase {
 
     /** Creates an empty database and returns its JDBC URL. */
     public static String create() {
-        String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name = PREFIX + Instant.now().getEpochSecond() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         try (Connection c = DriverManager.getConnection(serverUrl(), user(), password());
              Statement s = c.createStatement()) {
             if (SWEPT.compareAndSet(false, true)) {
@@ -61,12 +65,27 @@ public final class TestDatabase {
         return server.substring(0, slash + 1) + database + (query >= 0 ? server.substring(query) : "");
     }
 
+    /** The creation time in a database's name; 0 for names without one (older layouts). */
+    private static long createdAt(String name) {
+        String rest = name.substring(PREFIX.length());
+        int end = rest.indexOf('_');
+        try {
+            return end > 0 ? Long.parseLong(rest.substring(0, end)) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     private static void sweep(Connection c) throws SQLException {
         List<String> old = new ArrayList<>();
         try (Statement s = c.createStatement();
              var rs = s.executeQuery("select datname from pg_database where datname like '" + PREFIX + "%'")) {
+            long staleBefore = Instant.now().getEpochSecond() - STALE_AFTER_SECONDS;
             while (rs.next()) {
-                old.add(rs.getString(1));
+                String name = rs.getString(1);
+                if (createdAt(name) < staleBefore) {
+                    old.add(name);
+                }
             }
         }
         for (String name : old) {

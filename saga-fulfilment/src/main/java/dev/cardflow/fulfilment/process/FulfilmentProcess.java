@@ -139,7 +139,7 @@ public final class FulfilmentProcess {
             case PAYMENT_CHECK -> s.stage() == AWAITING_PAYMENT ? checkPayment(s.nextAttempt(), at) : Step.of(s);
             case REFUND_RETRY -> s.stage() == REFUNDING ? refund(s.nextAttempt(), at) : Step.of(s);
             case CARD_PURCHASE_RETRY -> s.stage() == ISSUING_KEYS && !s.isPool()
-                    ? buyKeys(s.nextAttempt(), at) : Step.of(s);
+                    ? retryPurchase(s, at) : Step.of(s);
             default -> Step.of(s);
         };
     }
@@ -233,6 +233,14 @@ public final class FulfilmentProcess {
                 new BuyCardKeys(s.orderId(), s.sku(), s.quantity(), "ck-" + s.orderId(), s.attempts() + 1,
                         timings.cardPurchaseAttempts()),
                 new Schedule(CARD_PURCHASE_RETRY, at.plus(timings.stepTimeout())));
+    }
+
+    /** Another try, unless the budget is spent (the answers of the last tries never came): then refund. */
+    private Step retryPurchase(Fulfilment s, Instant at) {
+        if (s.attempts() + 1 >= timings.cardPurchaseAttempts()) {
+            return Step.of(s.at(REFUNDING), new Send(new RefundOrder(s.orderId(), SUPPLIERS_FAILED)));
+        }
+        return buyKeys(s.nextAttempt(), at);
     }
 
     private Step cardPurchaseFailed(Fulfilment s, CardPurchaseFailed e, Instant at) {

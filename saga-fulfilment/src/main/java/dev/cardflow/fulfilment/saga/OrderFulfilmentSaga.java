@@ -3,6 +3,7 @@ package dev.cardflow.fulfilment.saga;
 import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
+import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
@@ -99,6 +100,12 @@ public class OrderFulfilmentSaga {
 
     @SagaEventHandler(associationProperty = ORDER)
     void on(StockIssued event, @Timestamp Instant at) {
+        next(event, at);
+    }
+
+    /** A failed purchase of an UPSTREAM order's keys: try again after a wait, or refund once the budget is spent. */
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(CardPurchaseFailed event, @Timestamp Instant at) {
         next(event, at);
     }
 

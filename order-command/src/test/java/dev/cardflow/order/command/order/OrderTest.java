@@ -7,6 +7,7 @@ import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.order.AwaitPayment;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
+import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.api.order.DeliverOrder;
@@ -21,6 +22,7 @@ import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.api.order.RecordPaymentFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
@@ -291,6 +293,33 @@ class OrderTest {
     void failureReportedAfterALatePaymentChangesNothing() {
         fixture.given(PLACED, PAYMENT_REQUESTED, CANCELLED, PAID_LATE)
                 .when(new RecordPaymentFailure(ORDER, PAYMENT, "evt-9"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // RecordCardPurchaseFailure
+
+    @Test
+    void failedKeyPurchaseIsRecordedOnThePaidOrder() {
+        fixture.given(historyTo(OrderStatus.PAID))
+                .when(new RecordCardPurchaseFailure(ORDER, 1, 5, "supplier timed out"))
+                .expectEvents(new CardPurchaseFailed(ORDER, 1, 5, "supplier timed out"));
+    }
+
+    @Test
+    void everyFailedKeyPurchaseIsRecorded() {
+        fixture.given(historyTo(OrderStatus.PAID))
+                .andGiven(new CardPurchaseFailed(ORDER, 1, 5, "supplier timed out"))
+                .when(new RecordCardPurchaseFailure(ORDER, 2, 5, "supplier answered 503"))
+                .expectEvents(new CardPurchaseFailed(ORDER, 2, 5, "supplier answered 503"));
+    }
+
+    @ParameterizedTest(name = "a failed key purchase reported for a {0} order changes nothing")
+    @EnumSource(value = OrderStatus.class, names = {"PLACED", "PENDING_PAYMENT", "DELIVERED", "CANCELLED", "REFUNDING",
+            "REFUNDED"})
+    void failedKeyPurchaseMattersOnlyWhileThePaidOrderWaitsForItsKeys(OrderStatus status) {
+        fixture.given(historyTo(status))
+                .when(new RecordCardPurchaseFailure(ORDER, 1, 5, "supplier timed out"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -1,0 +1,110 @@
+package dev.cardflow.platform.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The platform's executable jar run as a process of its own, as a user runs it — so a test can
+ * kill it with SIGKILL (no shutdown hooks, nothing flushed) and start it again.
+ */
+public class PlatformProcess implements AutoCloseable {
+
+    private final int port;
+    private final List<String> arguments;
+    private final Path logs;
+    private Process process;
+    private int starts;
+
+    public PlatformProcess(int port, String database, String... extraArguments) {
+        this.port = port;
+        this.arguments = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(),
+                "--spring.datasource.hikari.maximum-pool-size=12",
+                "--cardflow.admin.password=" + Shop.ADMIN_PASSWORD));
+        this.arguments.addAll(List.of(extraArguments));
+        this.logs = Path.of(System.getProperty("cardflow.test.logs", "target/process-logs"));
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Starts the jar and waits until {@code /actuator/health} answers UP. */
+    public PlatformProcess start() {
+        String jar = System.getProperty("cardflow.platform.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("cardflow.platform.jar must name the built jar (run via mvn verify): " + jar);
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar));
+        command.addAll(arguments);
+        try {
+            Files.createDirectories(logs);
+            Path log = logs.resolve("platform-" + port + "-" + (++starts) + ".log");
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform exited with " + process.exitValue() + "; see " + logs);
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                return health.statusCode() == 200 && health.body().contains("\"UP\"");
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    /** SIGKILL: the JVM gets no chance to finish anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
