@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An event handler that keeps failing parks its events as dead letters, its processor goes on, and operators retry them. */
+/** A handler that keeps failing parks its events as dead letters, its processor goes on, operators retry them. */
 @PlatformTest
 @Import(DeadLetterIT.ProbeConfiguration.class)
 @TestPropertySource(properties = {
@@ -84,6 +84,13 @@ class DeadLetterIT {
         shop.http().post().uri("/admin/api/dead-letters/{g}/retry", PROBE).exchange()
                 .expectStatus().isUnauthorized();
         assertThat(deadLetters()).hasSize(1);
+
+        shop.asAdmin(shop.http().post().uri("/admin/api/dead-letters/{g}/retry", PROBE)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.sequencesRecovered").isEqualTo(0).jsonPath("$.lettersLeft").isEqualTo(1);
+        assertThat(deadLetters()).extracting(l -> l.get("eventId").asText())
+                .containsExactly(letter.get("eventId").asText());
+        assertThat(seen()).doesNotContain(poison.orderId());
 
         OrderPlacedProbe.BROKEN.set(false);
         shop.asAdmin(shop.http().post().uri("/admin/api/dead-letters/{g}/retry", PROBE)).exchange()

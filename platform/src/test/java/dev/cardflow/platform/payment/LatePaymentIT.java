@@ -18,7 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** An order not paid in time is cancelled; a payment that comes after all is delivered if stock allows, else refunded. */
+/** An order not paid in time is cancelled; a payment that comes after all is delivered if stock allows, or refunded. */
 @PlatformTest
 @TestPropertySource(properties = {
         "cardflow.fulfilment.payment-expiry=PT3S",
@@ -85,7 +85,8 @@ class LatePaymentIT {
 
         JsonNode refunded = shop.awaitStatus(late, "REFUNDED");
         assertThat(refunded.get("reason").asText()).contains("out of stock");
-        assertThat(codes(refunded)).containsSubsequence("cancelled", "late-payment", "out-of-stock", "refunding", "refunded")
+        assertThat(codes(refunded))
+                .containsSubsequence("cancelled", "late-payment", "out-of-stock", "refunding", "refunded")
                 .doesNotContain("reinstated", "delivered");
         assertThat(refunded.get("cardKeys").isNull()).isTrue();
         JsonNode payment = shop.pspPayment(latePaymentId);
