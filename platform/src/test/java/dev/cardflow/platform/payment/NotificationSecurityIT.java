@@ -8,6 +8,7 @@ import dev.cardflow.platform.support.Shop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 class NotificationSecurityIT {
 
     static final String WEBHOOK_SECRET = "notification-security-it-secret";
+    static final String UNMATCHED = "/admin/api/payments/unmatched-notifications";
 
     @LocalServerPort
     int port;
@@ -150,14 +152,11 @@ class NotificationSecurityIT {
         expectAcknowledged(send(body));
         expectAcknowledged(send(body));
 
-        String unmatchedUri = "/admin/api/payments/unmatched-notifications";
-        shop.http().get().uri(unmatchedUri).exchange()
+        shop.http().get().uri(UNMATCHED).exchange()
                 .expectStatus().isUnauthorized()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        JsonNode unmatched = shop.json(shop.asAdmin(shop.http().get().uri(unmatchedUri))
-                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         List<JsonNode> ours = new ArrayList<>();
-        unmatched.forEach(n -> {
+        unmatchedNotifications().forEach(n -> {
             if (n.get("eventId").asText().equals(eventId)) {
                 ours.add(n);
             }
@@ -166,6 +165,24 @@ class NotificationSecurityIT {
         assertThat(ours.get(0).get("merchantOrderId").asText()).isEqualTo(unknownOrder);
         assertThat(ours.get(0).get("paymentId").asText()).isEqualTo(paymentId);
         assertThat(ours.get(0).get("status").asText()).isEqualTo("SUCCEEDED");
+    }
+
+    @Test
+    @Disabled("Bug: a merchantOrderId naming another aggregate (here a product) is answered 500 instead of being "
+            + "recorded as unmatched; PaymentNotificationController#record catches only AggregateNotFoundException, "
+            + "not Axon's IncompatibleAggregateException, so the PSP retries until it gives up")
+    void signedNotificationNamingAProductInsteadOfAnOrderIsAcknowledgedAndShownToOperators() {
+        Product product = shop.pooledProduct("12.50", Shop.keys(1));
+        String eventId = "evt_" + Shop.shortId();
+        byte[] body = write(notification(eventId, "pay_" + Shop.shortId(), product.productId(), "SUCCEEDED", "12.50",
+                "EUR"));
+
+        expectAcknowledged(send(body));
+
+        assertThat(unmatchedNotifications()).extracting(n -> n.get("eventId").asText()).contains(eventId);
+        PlacedOrder placed = shop.place(product.productId(), 1, Shop.email());
+        shop.pay(shop.awaitPayment(placed));
+        assertThat(shop.awaitStatus(placed, "DELIVERED").get("cardKeys")).hasSize(1);
     }
 
     @Test
@@ -225,6 +242,11 @@ class NotificationSecurityIT {
         await().atMost(Shop.PATIENCE).pollInterval(Duration.ofMillis(100))
                 .untilAsserted(() -> assertThat(codes(shop.order(order))).containsAnyOf(anyOf));
         return shop.order(order);
+    }
+
+    private JsonNode unmatchedNotifications() {
+        return shop.json(shop.asAdmin(shop.http().get().uri(UNMATCHED))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
     private byte[] body(Waiting order, String status) {
