@@ -10,6 +10,7 @@ import dev.cardflow.infrastructure.web.ProblemException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,8 +109,9 @@ public class PaymentNotificationController {
                             n.paymentId(), n.merchantOrderId(), n.status());
                 }
             }
-        } catch (AggregateNotFoundException e) {
-            // Acknowledged all the same: the PSP would retry forever, and there is no order to act on.
+        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+            // Not one of our orders (unknown, or the id of some other aggregate). Acknowledged all the
+            // same: the PSP would retry forever, and there is no order to act on.
             outcome = "unknown-order";
             unmatched.record(n, Instant.now());
             log.warn("Payment notification {} names unknown order {}; recorded for operators",
