@@ -4,6 +4,7 @@ import dev.cardflow.api.common.SealedCardKey;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An order as its status view holds it: the answer to {@link FindOrderStatus} and each update of
@@ -20,9 +21,19 @@ public record OrderStatusView(String orderId, OrderStatus status, String product
     /**
      * One stage of an order as the buyer sees it.
      *
-     * @param code   a stable name of the stage (for translations)
-     * @param detail a sentence for the buyer
+     * @param code   a stable name of the stage (pages translate by it)
+     * @param detail a sentence for the buyer, in English
+     * @param data   the values in that sentence (e.g. {@code attempt}, {@code maxAttempts}, {@code reason}),
+     *               for pages that word it in another language; may be empty
      */
-    public record TimelineEntry(OrderStatus status, Instant at, String code, String detail) {
+    public record TimelineEntry(OrderStatus status, Instant at, String code, String detail, Map<String, Object> data) {
+
+        public TimelineEntry {
+            data = data == null ? Map.of() : Map.copyOf(data);
+        }
+
+        public TimelineEntry(OrderStatus status, Instant at, String code, String detail) {
+            this(status, at, code, detail, Map.of());
+        }
     }
 }

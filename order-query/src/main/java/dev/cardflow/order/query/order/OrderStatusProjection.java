@@ -64,13 +64,15 @@ public class OrderStatusProjection {
     @EventHandler
     void on(StockReserved e, @Timestamp Instant at) {
         advanceKeepingStatus(e.orderId(), at, "stock-reserved",
-                e.keys().size() == 1 ? "Your card key is reserved" : e.keys().size() + " card keys are reserved");
+                e.keys().size() == 1 ? "Your card key is reserved" : e.keys().size() + " card keys are reserved",
+                Map.of("quantity", e.keys().size()));
     }
 
     @EventHandler
     void on(StockReservationRejected e, @Timestamp Instant at) {
         advanceKeepingStatus(e.orderId(), at, "out-of-stock",
-                "Not enough keys in stock (" + e.available() + " left, " + e.requested() + " asked)");
+                "Not enough keys in stock (" + e.available() + " left, " + e.requested() + " asked)",
+                Map.of("available", e.available(), "requested", e.requested()));
     }
 
     @EventHandler
@@ -116,7 +118,8 @@ public class OrderStatusProjection {
                 ? "Waiting for the card supplier: attempt " + e.attempt() + " of " + e.maxAttempts()
                 + " failed (" + e.reason() + "), trying again"
                 : "The card suppliers could not issue your keys after " + e.maxAttempts() + " attempts";
-        advanceKeepingStatus(e.orderId(), at, "supplier-retry", detail);
+        advanceKeepingStatus(e.orderId(), at, "supplier-retry", detail,
+                Map.of("attempt", e.attempt(), "maxAttempts", e.maxAttempts(), "reason", e.reason()));
     }
 
     @EventHandler
@@ -127,7 +130,7 @@ public class OrderStatusProjection {
     @EventHandler
     void on(OrderCancelled e, @Timestamp Instant at) {
         advance(e.orderId(), at, CANCELLED, "cancelled", "Order cancelled: " + e.reason(),
-                Map.of("reason", e.reason()));
+                Map.of("reason", e.reason()), Map.of("reason", e.reason()));
     }
 
     @EventHandler
@@ -138,7 +141,8 @@ public class OrderStatusProjection {
     @EventHandler
     void on(RefundRequested e, @Timestamp Instant at) {
         advance(e.orderId(), at, REFUNDING, "refunding", "Refund of " + e.amount().plain() + " "
-                + e.amount().currency() + " sent: " + e.reason(), Map.of("reason", e.reason()));
+                + e.amount().currency() + " sent: " + e.reason(), Map.of("reason", e.reason()),
+                Map.of("amount", e.amount().plain(), "currency", e.amount().currency(), "reason", e.reason()));
     }
 
     @EventHandler
@@ -158,12 +162,22 @@ public class OrderStatusProjection {
 
     private void advance(String orderId, Instant at, OrderStatus status, String code, String detail,
                          Map<String, Object> columns) {
-        store.advance(orderId, at, new TimelineEntry(status, at, code, detail), columns);
+        advance(orderId, at, status, code, detail, columns, Map.of());
+    }
+
+    private void advance(String orderId, Instant at, OrderStatus status, String code, String detail,
+                         Map<String, Object> columns, Map<String, Object> data) {
+        store.advance(orderId, at, new TimelineEntry(status, at, code, detail, data), columns);
         publish(orderId);
     }
 
     private void advanceKeepingStatus(String orderId, Instant at, String code, String detail) {
-        advance(orderId, at, null, code, detail, Map.of());
+        advance(orderId, at, null, code, detail, Map.of(), Map.of());
+    }
+
+    private void advanceKeepingStatus(String orderId, Instant at, String code, String detail,
+                                      Map<String, Object> data) {
+        advance(orderId, at, null, code, detail, Map.of(), data);
     }
 
     /** Reads the row back only when somebody is subscribed to this order. */
