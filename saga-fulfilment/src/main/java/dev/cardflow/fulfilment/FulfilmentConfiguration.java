@@ -1,5 +1,8 @@
 package dev.cardflow.fulfilment;
 
+import dev.cardflow.fulfilment.notification.BuyerNotifications;
+import dev.cardflow.fulfilment.notification.HttpMailer;
+import dev.cardflow.fulfilment.notification.Mailer;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
 import dev.cardflow.fulfilment.payment.PspPaymentGateway;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
@@ -8,13 +11,21 @@ import dev.cardflow.fulfilment.resilience.OutboundCalls;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
+import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,6 +69,40 @@ public class FulfilmentConfiguration {
                 new HttpCardSupplier("primary", suppliers.primaryUrl(), http, environment, calls),
                 new HttpCardSupplier("backup", suppliers.backupUrl(), http, environment, calls),
                 cipher);
+    }
+
+    @Bean
+    public Mailer mailer(WebClient.Builder http, FulfilmentProperties properties, Environment environment,
+                         OutboundCalls calls) {
+        return new HttpMailer(http, properties.mailerUrl(), environment, calls);
+    }
+
+    @Bean
+    public BuyerNotifications buyerNotifications(Mailer mailer, AccessTokens tokens, Environment environment,
+                                                 FulfilmentProperties properties) {
+        return new BuyerNotifications(mailer, tokens, environment, properties.publicUrl());
+    }
+
+    /**
+     * Notifications start at the head of the event stream (a new deployment does not mail every
+     * past order), and a mail service that keeps failing parks them in the dead-letter queue.
+     */
+    @Bean
+    public ConfigurerModule buyerNotificationsProcessor(ConnectionProvider connections, TransactionManager transactions,
+                                                        DeadLetterSchema deadLetterSchema) {
+        String group = BuyerNotifications.PROCESSING_GROUP;
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessorConfiguration(group,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
+                .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(group)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(deadLetterSchema)
+                        .genericSerializer(c.serializer())
+                        .eventSerializer(c.eventSerializer())
+                        .build());
     }
 
     @Bean

@@ -19,6 +19,9 @@ import java.time.Duration;
  * @param stepTimeout     how long a step waits for the answer of one outside call before asking again (default PT1M)
  * @param psp             the PSP's base URL and the URL it notifies
  * @param ioThreads       threads that turn outside answers into commands (default 8)
+ * @param mailerUrl       the mail service's message endpoint; empty (the default) means this server's simulator
+ * @param publicUrl       the shop's address as buyers reach it, for links in mails; empty (the default)
+ *                        means {@code http://localhost:<port>}
  */
 @ConfigurationProperties("cardflow.fulfilment")
 public record FulfilmentProperties(
@@ -30,7 +33,9 @@ public record FulfilmentProperties(
         @DefaultValue("5") int cardPurchaseAttempts,
         @DefaultValue("PT1M") Duration stepTimeout,
         @DefaultValue Psp psp,
-        @DefaultValue("8") int ioThreads) {
+        @DefaultValue("8") int ioThreads,
+        @DefaultValue("") String mailerUrl,
+        @DefaultValue("") String publicUrl) {
 
     /**
      * Where the PSP is.

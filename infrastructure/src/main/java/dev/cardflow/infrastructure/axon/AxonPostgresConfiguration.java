@@ -6,6 +6,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,6 +46,17 @@ public class AxonPostgresConfiguration {
     @ConditionalOnMissingBean
     public DeadLetterSchema deadLetterSchema() {
         return AxonTables.deadLetterSchema();
+    }
+
+    /** Copies who caused a command onto its events; Axon's correlation and trace ids come along as usual. */
+    @Bean
+    public Origin originCorrelation() {
+        return new Origin();
+    }
+
+    @Bean
+    public MessageOriginProvider messageOriginProvider() {
+        return new MessageOriginProvider();
     }
 
     @Bean

@@ -17,6 +17,7 @@ public class PlatformSecrets {
     private static final int MIN_BYTES = 32;
 
     private final JdbcTemplate jdbc;
+    private final java.util.Map<String, byte[]> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PlatformSecrets(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -24,6 +25,10 @@ public class PlatformSecrets {
 
     /** The secret's bytes: the configured value when there is one, else the stored (or newly generated) one. */
     public byte[] resolve(String name, String configured, String environmentVariable) {
+        return resolved.computeIfAbsent(name, n -> load(n, configured, environmentVariable)).clone();
+    }
+
+    private byte[] load(String name, String configured, String environmentVariable) {
         if (configured != null && !configured.isBlank()) {
             return decode(name, configured, environmentVariable);
         }

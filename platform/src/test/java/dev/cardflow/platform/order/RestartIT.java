@@ -52,6 +52,8 @@ class RestartIT {
                 "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--cardflow.admin.password=" + Shop.ADMIN_PASSWORD,
+                "--cardflow.rate-limit-per-minute=1000000",
+                "--cardflow.max-unpaid-orders=1000000",
                 "--cardflow.psp.webhook-secret=restart-test-secret");
     }
 

@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = CardflowPlatform.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "cardflow.admin.password=" + Shop.ADMIN_PASSWORD,
+                "cardflow.rate-limit-per-minute=1000000", "cardflow.max-unpaid-orders=1000000",
                 "cardflow.fulfilment.payment-check=PT1S",
                 "cardflow.fulfilment.payment-check-max=PT3S",
                 "cardflow.fulfilment.step-retry=PT1S",

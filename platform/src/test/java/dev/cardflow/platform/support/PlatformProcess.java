@@ -34,7 +34,9 @@ public class PlatformProcess implements AutoCloseable {
                 "--spring.datasource.username=" + TestDatabase.user(),
                 "--spring.datasource.password=" + TestDatabase.password(),
                 "--spring.datasource.hikari.maximum-pool-size=12",
-                "--cardflow.admin.password=" + Shop.ADMIN_PASSWORD));
+                "--cardflow.admin.password=" + Shop.ADMIN_PASSWORD,
+                "--cardflow.rate-limit-per-minute=1000000",
+                "--cardflow.max-unpaid-orders=1000000"));
         this.arguments.addAll(List.of(extraArguments));
         this.logs = Path.of(System.getProperty("cardflow.test.logs", "target/process-logs"));
     }

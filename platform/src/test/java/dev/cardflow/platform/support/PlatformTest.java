@@ -18,7 +18,8 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = CardflowPlatform.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cardflow.admin.password=" + Shop.ADMIN_PASSWORD})
+        properties = {"cardflow.admin.password=" + Shop.ADMIN_PASSWORD,
+                "cardflow.rate-limit-per-minute=1000000", "cardflow.max-unpaid-orders=1000000"})
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
 public @interface PlatformTest {
 }

@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.process;
 
 import dev.cardflow.api.inventory.IssueReservedStock;
+import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.ReleaseStock;
 import dev.cardflow.api.inventory.ReserveStock;
 import dev.cardflow.api.inventory.StockIssued;
@@ -9,6 +10,7 @@ import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.DeliverOrder;
+import dev.cardflow.api.order.FulfilmentRetryRequested;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
@@ -128,6 +130,43 @@ public final class FulfilmentProcess {
             return refundRequested(s, e, at);
         }
         return Step.of(s);
+    }
+
+    /**
+     * An operator's retry: the current step again, now, with its tries counted afresh. Without a
+     * running fulfilment ({@code s} is null) one is started from where the order stands.
+     */
+    public Step retry(Fulfilment s, FulfilmentRetryRequested e, Instant at) {
+        Fulfilment current = s != null ? s : resumed(e, at);
+        return switch (current.stage()) {
+            case RESERVING_STOCK, RESERVING_FOR_LATE_PAYMENT -> Step.of(current.withStockRequested(),
+                    new Send(new ReserveStock(current.productId(), current.orderId(), current.quantity())));
+            case CREATING_PAYMENT -> requestPayment(current.at(CREATING_PAYMENT), at);
+            case AWAITING_PAYMENT -> checkPayment(current.at(AWAITING_PAYMENT), at);
+            case ISSUING_KEYS -> current.isPool()
+                    ? Step.of(current, new Send(new IssueReservedStock(current.productId(), current.orderId())))
+                    : buyKeys(current.at(ISSUING_KEYS), at);
+            case REINSTATING -> Step.of(current, new Send(new ReinstateOrder(current.orderId())));
+            case REFUNDING -> refund(current.at(REFUNDING), at);
+            case SETTLED -> Step.of(current, new End());
+        };
+    }
+
+    /** A fulfilment rebuilt from an order's status, for a retry that finds none running. */
+    private Fulfilment resumed(FulfilmentRetryRequested e, Instant at) {
+        boolean pool = e.source() == ProductSource.POOL;
+        Fulfilment.Stage stage = switch (e.status()) {
+            case PLACED -> pool ? RESERVING_STOCK : CREATING_PAYMENT;
+            case PENDING_PAYMENT -> AWAITING_PAYMENT;
+            case PAID -> ISSUING_KEYS;
+            case CANCELLED -> pool ? RESERVING_FOR_LATE_PAYMENT : REINSTATING;
+            case REFUNDING -> REFUNDING;
+            case DELIVERED, REFUNDED -> SETTLED;
+        };
+        Instant payBy = e.payBy() != null ? e.payBy() : at.plus(timings.paymentExpiry());
+        Fulfilment s = new Fulfilment(e.orderId(), e.productId(), e.quantity(), e.amount(), e.source(), e.sku(),
+                stage, payBy, e.paymentId(), pool && stage != RESERVING_STOCK, 0, false);
+        return s;
     }
 
     /** The next step when the deadline {@code name} fires at {@code at}. */

@@ -3,14 +3,14 @@ package dev.cardflow.fulfilment.saga;
 import dev.cardflow.api.common.DomainRefusal;
 import dev.cardflow.api.order.AwaitPayment;
 import dev.cardflow.api.order.CancelUnpaidOrder;
-import dev.cardflow.api.order.RecordCardPurchaseFailure;
-import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmRefund;
+import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
 import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
 import dev.cardflow.fulfilment.process.Decision.CheckPayment;
 import dev.cardflow.fulfilment.process.Decision.CreatePayment;
+import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.fulfilment.process.Decision.RefundPayment;
 import dev.cardflow.fulfilment.process.Decision.Schedule;
 import dev.cardflow.fulfilment.process.Decision.Send;
@@ -18,6 +18,7 @@ import dev.cardflow.fulfilment.process.Decision.Unschedule;
 import dev.cardflow.fulfilment.process.Decision;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
+import dev.cardflow.infrastructure.axon.Origin;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -104,8 +105,8 @@ public class FulfilmentActions {
         if (state.succeeded()) {
             log.info("Order {}: the PSP reports payment {} {} without having notified us",
                     check.orderId(), check.paymentId(), state.status());
-            send(new ConfirmPayment(check.orderId(), check.paymentId(), "status-check:" + check.paymentId(),
-                    state.amount()));
+            send(Origin.PSP_STATUS_CHECK, new ConfirmPayment(check.orderId(), check.paymentId(),
+                    "status-check:" + check.paymentId(), state.amount()));
         }
     }
 
@@ -142,8 +143,12 @@ public class FulfilmentActions {
 
     /** Sends a command and waits; a refusal is the aggregate guarding its rules, not a failure of the saga. */
     private void send(Object command) {
+        send(Origin.FULFILMENT, command);
+    }
+
+    private void send(String origin, Object command) {
         try {
-            commands.sendAndWait(command);
+            commands.sendAndWait(Origin.from(origin, command));
         } catch (DomainRefusal refusal) {
             log.info("{} refused: {}", command.getClass().getSimpleName(), refusal.getMessage());
         }

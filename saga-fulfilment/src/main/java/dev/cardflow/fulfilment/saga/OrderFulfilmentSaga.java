@@ -4,6 +4,7 @@ import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CardPurchaseFailed;
+import dev.cardflow.api.order.FulfilmentRetryRequested;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
@@ -71,6 +72,13 @@ public class OrderFulfilmentSaga {
     @SagaEventHandler(associationProperty = ORDER)
     void on(RefundRequested event, @Timestamp Instant at) {
         take(state == null ? actions.process().start(event, at) : actions.process().on(state, event, at));
+    }
+
+    /** An operator's retry: the current step again — or, if no fulfilment is running, one from where the order stands. */
+    @StartSaga
+    @SagaEventHandler(associationProperty = ORDER)
+    void on(FulfilmentRetryRequested event, @Timestamp Instant at) {
+        take(actions.process().retry(state, event, at));
     }
 
     @SagaEventHandler(associationProperty = ORDER)

@@ -175,7 +175,7 @@ class FulfilmentProcessTest {
         on(PAYMENT_CONFIRMED, at(30));
         on(new StockIssued(PRODUCT, ORDER, KEYS), at(31));
 
-        Step step = process.on(state, new OrderDelivered(ORDER, KEYS), at(32));
+        Step step = process.on(state, new OrderDelivered(ORDER, KEYS, "buyer@example.com"), at(32));
 
         assertThat(step.ends()).isTrue();
         assertThat(step.decisions()).containsExactly(
@@ -230,7 +230,7 @@ class FulfilmentProcessTest {
         assertThat(deadline(CARD_PURCHASE_RETRY, at(90))).containsExactly(
                 new BuyCardKeys(ORDER, SKU, 2, "ck-" + ORDER, 2, 5),
                 new Schedule(CARD_PURCHASE_RETRY, at(90 + 60)));
-        assertThat(process.on(state, new OrderDelivered(ORDER, KEYS), at(100)).ends()).isTrue();
+        assertThat(process.on(state, new OrderDelivered(ORDER, KEYS, "buyer@example.com"), at(100)).ends()).isTrue();
     }
 
     @Test

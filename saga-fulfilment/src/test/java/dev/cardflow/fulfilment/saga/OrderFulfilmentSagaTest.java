@@ -209,7 +209,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
                 .andThenAggregate(ORDER).published(PAYMENT_REQUESTED, PAYMENT_CONFIRMED)
                 .andThenAggregate(PRODUCT).published(new StockIssued(PRODUCT, ORDER, KEYS))
-                .whenAggregate(ORDER).publishes(new OrderDelivered(ORDER, KEYS))
+                .whenAggregate(ORDER).publishes(new OrderDelivered(ORDER, KEYS, "buyer@example.com"))
                 .expectActiveSagas(0)
                 .expectNoDispatchedCommands()
                 .expectNoScheduledDeadlines();

@@ -5,4 +5,4 @@ import dev.cardflow.api.common.SealedCardKey;
 import java.util.List;
 
 /** The buyer received the card keys. */
-public record OrderDelivered(String orderId, List<SealedCardKey> cardKeys) implements OrderMessage {}
+public record OrderDelivered(String orderId, List<SealedCardKey> cardKeys, String email) implements OrderMessage {}

@@ -6,6 +6,7 @@ import dev.cardflow.api.inventory.AddCardKeys;
 import dev.cardflow.api.inventory.CardKeysUpload;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.RegisterProduct;
+import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
@@ -23,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,10 +54,11 @@ public class ProductAdminController {
     }
 
     @PostMapping(path = "/admin/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Map<String, String>>> register(@RequestBody RegisterProductRequest request) {
+    public Mono<ResponseEntity<Map<String, String>>> register(@RequestBody RegisterProductRequest request,
+                                                              Principal operator) {
         RegisterProduct command = toCommand(request);
         return Blocking.call(() -> {
-            commands.sendAndWait(command);
+            commands.sendAndWait(Origin.byOperator(operator.getName(), "product registered", command));
             log.info("Product {} registered ({}, {})", command.productId(), command.source(), command.price());
             return ResponseEntity.created(URI.create("/admin/api/products/" + command.productId()))
                     .body(Map.of("productId", command.productId()));
@@ -63,17 +66,19 @@ public class ProductAdminController {
     }
 
     @PostMapping(path = "/admin/api/products/{productId}/card-keys", consumes = MediaType.TEXT_PLAIN_VALUE)
-    public Mono<CardKeysUpload> uploadText(@PathVariable String productId, @RequestBody(required = false) String body) {
+    public Mono<CardKeysUpload> uploadText(@PathVariable String productId, @RequestBody(required = false) String body,
+                                           Principal operator) {
         List<String> keys = body == null ? List.of() : body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        return upload(productId, keys);
+        return upload(productId, keys, operator);
     }
 
     @PostMapping(path = "/admin/api/products/{productId}/card-keys", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<CardKeysUpload> uploadJson(@PathVariable String productId, @RequestBody CardKeysRequest body) {
-        return upload(productId, body.keys() == null ? List.of() : body.keys());
+    public Mono<CardKeysUpload> uploadJson(@PathVariable String productId, @RequestBody CardKeysRequest body,
+                                           Principal operator) {
+        return upload(productId, body.keys() == null ? List.of() : body.keys(), operator);
     }
 
-    private Mono<CardKeysUpload> upload(String productId, List<String> keys) {
+    private Mono<CardKeysUpload> upload(String productId, List<String> keys, Principal operator) {
         if (keys.isEmpty()) {
             return Mono.error(ProblemException.badRequest("no-card-keys", "The upload holds no card keys."));
         }
@@ -89,7 +94,8 @@ public class ProductAdminController {
         }
         return Blocking.call(() -> {
             List<SealedCardKey> sealed = keys.stream().map(cipher::seal).toList();
-            CardKeysUpload result = commands.sendAndWait(new AddCardKeys(productId, sealed));
+            CardKeysUpload result = commands.sendAndWait(
+                    Origin.byOperator(operator.getName(), "card keys uploaded", new AddCardKeys(productId, sealed)));
             log.info("Product {}: {} card keys added, {} duplicates skipped", productId, result.added(),
                     result.duplicates());
             return result;

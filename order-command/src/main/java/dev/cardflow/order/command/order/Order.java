@@ -7,8 +7,11 @@ import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.ConfirmPayment;
+import dev.cardflow.api.order.ConfirmPaymentManually;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.api.order.DeliverOrder;
+import dev.cardflow.api.order.DeliveryNotificationRequested;
+import dev.cardflow.api.order.FulfilmentRetryRequested;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
@@ -25,6 +28,8 @@ import dev.cardflow.api.order.RecordPaymentFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
+import dev.cardflow.api.order.ResendDeliveryNotification;
+import dev.cardflow.api.order.RetryFulfilment;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
@@ -34,6 +39,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -61,6 +67,8 @@ public class Order {
     private ProductSource source;
     private String sku;
     private boolean delivered;
+    private String email;
+    private Instant payBy;
     private String paymentId;
     private boolean paid;
     private Money paidAmount;
@@ -136,7 +144,47 @@ public class Order {
         if (status != PAID) {
             throw refused("delivered");
         }
-        apply(new OrderDelivered(orderId, command.cardKeys()));
+        apply(new OrderDelivered(orderId, command.cardKeys(), email));
+    }
+
+    /** An operator asks for the current step again; a settled order has no step left. */
+    @CommandHandler
+    public void handle(RetryFulfilment command) {
+        boolean settled = status == DELIVERED || status == REFUNDED || (status == CANCELLED && !paid);
+        if (settled) {
+            throw refused("retried");
+        }
+        apply(new FulfilmentRetryRequested(orderId, status, productId, quantity, amount, source, sku, paymentId,
+                payBy));
+    }
+
+    /** An operator confirms a payment the PSP never reported; the order then takes the normal paid path. */
+    @CommandHandler
+    public void handle(ConfirmPaymentManually command) {
+        String eventId = "manual:" + command.pspTradeNo();
+        if (pspEvents.contains(eventId)) {
+            return;
+        }
+        String payment = paymentId != null ? paymentId : command.pspTradeNo();
+        switch (status) {
+            case PLACED, PENDING_PAYMENT -> apply(new PaymentConfirmed(orderId, payment, eventId, amount));
+            case CANCELLED -> {
+                if (paid) {
+                    throw refused("confirmed as paid again");
+                }
+                apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount, productId, quantity,
+                        source, sku, amount));
+            }
+            default -> throw refused("confirmed as paid again");
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResendDeliveryNotification command) {
+        if (status != DELIVERED) {
+            throw refused("notified of a delivery");
+        }
+        apply(new DeliveryNotificationRequested(orderId, email));
     }
 
     /** An operator's cancellation: only an unpaid order can be cancelled. */
@@ -207,12 +255,14 @@ public class Order {
         quantity = event.quantity();
         source = event.source();
         sku = event.sku();
+        email = event.email();
     }
 
     @EventSourcingHandler
     void on(PaymentRequested event) {
         status = PENDING_PAYMENT;
         paymentId = event.paymentId();
+        payBy = event.expiresAt();
     }
 
     @EventSourcingHandler

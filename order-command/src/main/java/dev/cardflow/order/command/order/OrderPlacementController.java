@@ -2,16 +2,20 @@ package dev.cardflow.order.command.order;
 
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.infrastructure.axon.Origin;
+import dev.cardflow.infrastructure.limits.ClientLimits;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
 import dev.cardflow.order.command.inventory.ProductCatalog;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -41,29 +45,48 @@ public class OrderPlacementController {
     private final CommandGateway commands;
     private final ProductCatalog catalog;
     private final AccessTokens tokens;
+    private final ClientLimits limits;
+    private final UnpaidOrders unpaid;
 
-    public OrderPlacementController(CommandGateway commands, ProductCatalog catalog, AccessTokens tokens) {
+    public OrderPlacementController(CommandGateway commands, ProductCatalog catalog, AccessTokens tokens,
+                                    ClientLimits limits, UnpaidOrders unpaid) {
         this.commands = commands;
         this.catalog = catalog;
         this.tokens = tokens;
+        this.limits = limits;
+        this.unpaid = unpaid;
     }
 
     @PostMapping(path = "/api/orders", consumes = "application/json", produces = "application/json")
     public Mono<ResponseEntity<OrderAccepted>> place(
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-            @RequestBody PlaceOrderRequest request) {
+            @RequestBody PlaceOrderRequest request,
+            ServerHttpRequest http) {
+        String client = limits.clientKey(http);
+        limits.take("place", client);
         return Blocking.call(() -> {
             PlaceOrder command = toCommand(idempotencyKey, request);
-            placeRetryingOnce(command);
-            log.info("Order {} accepted for product {} x{}", command.orderId(), command.productId(), command.quantity());
+            capUnpaid(client, command.orderId());
+            placeRetryingOnce(Origin.byBuyer(client, command));
+            log.info("Order {} accepted for product {} x{}", command.orderId(), command.productId(),
+                    command.quantity());
             return ResponseEntity.accepted()
                     .location(URI.create("/api/orders/" + command.orderId()))
                     .body(new OrderAccepted(command.orderId(), tokens.issue(command.orderId()), OrderStatus.PLACED));
         });
     }
 
+    /** Nobody freezes the shop's stock with orders never paid; a retried placement is never refused here. */
+    private void capUnpaid(String client, String orderId) {
+        int max = limits.properties().maxUnpaidOrders();
+        if (unpaid.heldBy(client) >= max && !unpaid.exists(orderId)) {
+            throw ClientLimits.tooMany("too-many-unpaid-orders", "This client already holds " + max
+                    + " unpaid orders; pay one or wait until it expires.", 60);
+        }
+    }
+
     /** Two instances racing on one Idempotency-Key: the loser retries and finds the winner's order. */
-    private void placeRetryingOnce(PlaceOrder command) {
+    private void placeRetryingOnce(CommandMessage<?> command) {
         try {
             commands.sendAndWait(command);
         } catch (ConcurrencyException e) {

@@ -3,6 +3,7 @@ package dev.cardflow.order.command.payment;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.RecordPaymentFailure;
+import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.Problem;
 import dev.cardflow.infrastructure.web.ProblemException;
@@ -99,10 +100,10 @@ public class PaymentNotificationController {
         String outcome = "recorded";
         try {
             switch (n.status()) {
-                case "SUCCEEDED" -> commands.sendAndWait(new ConfirmPayment(n.merchantOrderId(), n.paymentId(),
-                        n.eventId(), new Money(n.amount(), n.currency())));
-                case "FAILED" -> commands.sendAndWait(
-                        new RecordPaymentFailure(n.merchantOrderId(), n.paymentId(), n.eventId()));
+                case "SUCCEEDED" -> commands.sendAndWait(Origin.from(Origin.PSP_NOTIFICATION, new ConfirmPayment(
+                        n.merchantOrderId(), n.paymentId(), n.eventId(), new Money(n.amount(), n.currency()))));
+                case "FAILED" -> commands.sendAndWait(Origin.from(Origin.PSP_NOTIFICATION,
+                        new RecordPaymentFailure(n.merchantOrderId(), n.paymentId(), n.eventId())));
                 default -> {
                     outcome = "ignored";
                     log.info("Payment {} of order {} reported {}: nothing to do",

@@ -65,7 +65,7 @@ class OrderTest {
             ProductSource.POOL, null, EMAIL, FINGERPRINT);
     private static final PaymentRequested PAYMENT_REQUESTED = new PaymentRequested(ORDER, PAYMENT, PAY_URL, PAY_BY);
     private static final PaymentConfirmed PAYMENT_CONFIRMED = new PaymentConfirmed(ORDER, PAYMENT, "evt-1", AMOUNT);
-    private static final OrderDelivered DELIVERED = new OrderDelivered(ORDER, KEYS);
+    private static final OrderDelivered DELIVERED = new OrderDelivered(ORDER, KEYS, EMAIL);
     private static final OrderCancelled CANCELLED = new OrderCancelled(ORDER, "payment not received in time");
     private static final PaymentReceivedAfterCancellation PAID_LATE = new PaymentReceivedAfterCancellation(ORDER,
             PAYMENT, "evt-1", AMOUNT, PRODUCT, 2, ProductSource.POOL, null, AMOUNT);

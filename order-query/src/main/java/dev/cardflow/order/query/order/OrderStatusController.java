@@ -2,6 +2,7 @@ package dev.cardflow.order.query.order;
 
 import dev.cardflow.api.order.FindOrderStatus;
 import dev.cardflow.api.order.OrderStatusView;
+import dev.cardflow.infrastructure.limits.ClientLimits;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
@@ -15,6 +16,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -40,13 +42,15 @@ public class OrderStatusController {
     private final OrderResources resources;
     private final AccessTokens tokens;
     private final QueryGateway queries;
+    private final ClientLimits limits;
 
     public OrderStatusController(OrderStatusStore store, OrderResources resources, AccessTokens tokens,
-                                 QueryGateway queries) {
+                                 QueryGateway queries, ClientLimits limits) {
         this.store = store;
         this.resources = resources;
         this.tokens = tokens;
         this.queries = queries;
+        this.limits = limits;
     }
 
     @GetMapping(path = "/api/orders/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,8 +58,9 @@ public class OrderStatusController {
             @PathVariable String orderId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "token", required = false) String token,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        authorize(orderId, bearer(authorization, token));
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            ServerHttpRequest http) {
+        authorize(orderId, bearer(authorization, token), http);
         return Blocking.call(() -> store.find(orderId)
                 .map(resources::toResource)
                 .orElseGet(() -> OrderResource.justPlaced(orderId)))
@@ -72,8 +77,9 @@ public class OrderStatusController {
     public Flux<ServerSentEvent<OrderResource>> updates(
             @PathVariable String orderId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @RequestParam(name = "token", required = false) String token) {
-        authorize(orderId, bearer(authorization, token));
+            @RequestParam(name = "token", required = false) String token,
+            ServerHttpRequest http) {
+        authorize(orderId, bearer(authorization, token), http);
         return Flux.using(
                 () -> queries.subscriptionQuery(new FindOrderStatus(orderId),
                         ResponseTypes.instanceOf(OrderStatusView.class), ResponseTypes.instanceOf(OrderStatusView.class)),
@@ -99,8 +105,10 @@ public class OrderStatusController {
         return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.ignoreElements())));
     }
 
-    private void authorize(String orderId, String token) {
+    /** A wrong token reveals nothing, and counts against the client's rate: guessing is slow. */
+    private void authorize(String orderId, String token, ServerHttpRequest http) {
         if (!tokens.isValid(orderId, token)) {
+            limits.take("lookup", limits.clientKey(http));
             throw ProblemException.notFound("order-not-found", "There is no order " + orderId + " for this token.");
         }
     }

@@ -5,7 +5,9 @@ import dev.cardflow.api.inventory.StockReleased;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CardPurchaseFailed;
+import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.FindOrderStatus;
+import dev.cardflow.api.order.FulfilmentRetryRequested;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
@@ -19,12 +21,14 @@ import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.RefundRequested;
+import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.axon.SavepointPerEvent;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
@@ -90,8 +94,19 @@ public class OrderStatusProjection {
     }
 
     @EventHandler
-    void on(PaymentConfirmed e, @Timestamp Instant at) {
-        advance(e.orderId(), at, PAID, "payment-confirmed", "Payment confirmed", Map.of("payment_id", e.paymentId()));
+    void on(PaymentConfirmed e, @Timestamp Instant at, @MetaDataValue(Origin.ORIGIN) String origin) {
+        String detail = Origin.OPERATOR_ACTION.equals(origin) ? "Payment confirmed by our staff" : "Payment confirmed";
+        advance(e.orderId(), at, PAID, "payment-confirmed", detail, Map.of("payment_id", e.paymentId()));
+    }
+
+    @EventHandler
+    void on(FulfilmentRetryRequested e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "retry-requested", "Our staff asked to try the current step again");
+    }
+
+    @EventHandler
+    void on(DeliveryNotificationRequested e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "notification-resent", "The delivery notification was sent again");
     }
 
     @EventHandler

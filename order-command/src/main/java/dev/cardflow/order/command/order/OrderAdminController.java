@@ -1,0 +1,109 @@
+package dev.cardflow.order.command.order;
+
+import dev.cardflow.api.order.CancelOrder;
+import dev.cardflow.api.order.ConfirmPaymentManually;
+import dev.cardflow.api.order.RefundOrder;
+import dev.cardflow.api.order.ResendDeliveryNotification;
+import dev.cardflow.api.order.RetryFulfilment;
+import dev.cardflow.infrastructure.axon.Origin;
+import dev.cardflow.infrastructure.web.Blocking;
+import dev.cardflow.infrastructure.web.ProblemException;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+import java.security.Principal;
+import java.util.Map;
+
+/**
+ * The operators' compensations (API.md, "Admin API"): each a command on the order, with the
+ * operator and the reason in its metadata; {@code 409} when the order's status does not allow it,
+ * and a repeat of one that took effect changes nothing.
+ */
+@RestController
+@RequestMapping(path = "/admin/api/orders/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
+public class OrderAdminController {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderAdminController.class);
+    static final int MAX_TEXT = 500;
+
+    /** Why the operator acts. */
+    public record Reason(String reason) {
+    }
+
+    /** A payment the PSP never reported: its trade number at the PSP and the operator's note. */
+    public record ManualPayment(String pspTradeNo, String note) {
+    }
+
+    private final CommandGateway commands;
+
+    public OrderAdminController(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping("/retry-fulfilment")
+    public Mono<ResponseEntity<Map<String, String>>> retry(@PathVariable String orderId,
+                                                           @RequestBody(required = false) Reason body,
+                                                           Principal operator) {
+        String reason = body == null || body.reason() == null ? "retry requested" : text("reason", body.reason());
+        return act(orderId, "retry-fulfilment", operator, reason, new RetryFulfilment(orderId));
+    }
+
+    @PostMapping(path = "/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, String>>> refund(@PathVariable String orderId, @RequestBody Reason body,
+                                                            Principal operator) {
+        String reason = text("reason", body.reason());
+        return act(orderId, "refund", operator, reason, new RefundOrder(orderId, "refunded by an operator: " + reason));
+    }
+
+    @PostMapping(path = "/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, String>>> cancel(@PathVariable String orderId, @RequestBody Reason body,
+                                                            Principal operator) {
+        String reason = text("reason", body.reason());
+        return act(orderId, "cancel", operator, reason, new CancelOrder(orderId, "cancelled by an operator: " + reason));
+    }
+
+    @PostMapping(path = "/confirm-payment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, String>>> confirmPayment(@PathVariable String orderId,
+                                                                    @RequestBody ManualPayment body,
+                                                                    Principal operator) {
+        String tradeNo = text("pspTradeNo", body.pspTradeNo());
+        String note = text("note", body.note());
+        return act(orderId, "confirm-payment", operator, note, new ConfirmPaymentManually(orderId, tradeNo, note));
+    }
+
+    @PostMapping("/resend-delivery-notification")
+    public Mono<ResponseEntity<Map<String, String>>> resendDelivery(@PathVariable String orderId, Principal operator) {
+        return act(orderId, "resend-delivery-notification", operator, "delivery notification resent",
+                new ResendDeliveryNotification(orderId));
+    }
+
+    private Mono<ResponseEntity<Map<String, String>>> act(String orderId, String action, Principal operator,
+                                                          String reason, Object command) {
+        String who = operator == null ? "unknown" : operator.getName();
+        return Blocking.call(() -> {
+            commands.sendAndWait(Origin.byOperator(who, reason, command));
+            log.info("Operator {} did {} on order {}: {}", who, action, orderId, reason);
+            return ResponseEntity.accepted().body(Map.of("orderId", orderId, "action", action));
+        });
+    }
+
+    private static String text(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badRequest("invalid-request", field + " is required.");
+        }
+        if (value.length() > MAX_TEXT) {
+            throw ProblemException.badRequest("invalid-request", field + " is longer than " + MAX_TEXT + " characters.");
+        }
+        return value.strip();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.cardflow.api.order;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import static dev.cardflow.api.common.Require.text;
+
+/**
+ * An operator confirms a payment the PSP never reported, by the PSP's trade number; the order then
+ * takes the normal paid path, once.
+ */
+public record ConfirmPaymentManually(@TargetAggregateIdentifier String orderId, String pspTradeNo, String note) {
+
+    public ConfirmPaymentManually {
+        text(orderId, "orderId");
+        text(pspTradeNo, "pspTradeNo");
+        text(note, "note");
+    }
+}
