@@ -1,5 +1,7 @@
 package dev.cardflow.fulfilment;
 
+import dev.cardflow.fulfilment.audit.OrderHistory;
+import dev.cardflow.fulfilment.audit.SagaReplay;
 import dev.cardflow.fulfilment.notification.BuyerNotifications;
 import dev.cardflow.fulfilment.notification.HttpMailer;
 import dev.cardflow.fulfilment.notification.Mailer;
@@ -25,11 +27,13 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -49,6 +53,16 @@ public class FulfilmentConfiguration {
     public OutboundCalls outboundCalls(TimeLimiterRegistry timeLimiters, CircuitBreakerRegistry breakers,
                                        RetryRegistry retries) {
         return new OutboundCalls(timeLimiters, breakers, retries);
+    }
+
+    @Bean
+    public OrderHistory orderHistory(EventStore events, JdbcTemplate jdbc) {
+        return new OrderHistory(events, jdbc);
+    }
+
+    @Bean
+    public SagaReplay sagaReplay(FulfilmentProcess process) {
+        return new SagaReplay(process);
     }
 
     @Bean

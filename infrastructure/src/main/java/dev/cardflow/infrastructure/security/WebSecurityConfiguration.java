@@ -10,15 +10,20 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import java.security.SecureRandom;
@@ -26,7 +31,8 @@ import java.util.Base64;
 
 /**
  * Who may do what: {@code /admin/**} needs the ADMIN role (HTTP Basic, for the API and the
- * console alike); buyers are authorised per order by their access token, not here.
+ * console alike), metrics need ADMIN or METRICS, health is public; buyers are authorised per order
+ * by their access token, not here.
  */
 @AutoConfiguration(before = ReactiveSecurityAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -35,6 +41,8 @@ public class WebSecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WebSecurityConfiguration.class);
     static final String REALM = "cardflow admin";
+    static final String ADMIN = "ADMIN";
+    static final String METRICS = "METRICS";
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -50,10 +58,13 @@ public class WebSecurityConfiguration {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             log.warn("CARDFLOW_ADMIN_PASSWORD is not set. Generated admin password for this run: {}", password);
         }
-        return new MapReactiveUserDetailsService(User.withUsername(admin.username())
-                .password(encoder.encode(password))
-                .roles("ADMIN")
-                .build());
+        var users = new java.util.ArrayList<UserDetails>();
+        users.add(User.withUsername(admin.username()).password(encoder.encode(password)).roles(ADMIN).build());
+        if (admin.metricsPassword() != null && !admin.metricsPassword().isBlank()) {
+            users.add(User.withUsername("metrics").password(encoder.encode(admin.metricsPassword())).roles(METRICS)
+                    .build());
+        }
+        return new MapReactiveUserDetailsService(users);
     }
 
     @Bean
@@ -64,8 +75,11 @@ public class WebSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/admin", "/admin/**").hasRole(ADMIN)
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .pathMatchers("/actuator/**").hasAnyRole(ADMIN, METRICS)
                         .anyExchange().permitAll())
+                .addFilterAfter(sameOriginAdminChanges(json), SecurityWebFiltersOrder.AUTHORIZATION)
                 .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "Admin credentials are required (HTTP Basic).")))
@@ -75,6 +89,35 @@ public class WebSecurityConfiguration {
                         .accessDeniedHandler((exchange, e) -> problem(exchange, json, HttpStatus.FORBIDDEN,
                                 "forbidden", "This account may not do that.")))
                 .build();
+    }
+
+    /**
+     * Browsers send cached Basic credentials along with any request, also one a foreign page makes;
+     * a change to /admin/** is therefore accepted only from this site (or from a non-browser client).
+     */
+    private static WebFilter sameOriginAdminChanges(ObjectMapper json) {
+        return (exchange, chain) -> {
+            var request = exchange.getRequest();
+            boolean change = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod());
+            if (change && request.getPath().value().startsWith("/admin") && isCrossSite(request)) {
+                return problem(exchange, json, HttpStatus.FORBIDDEN, "cross-site-request",
+                        "Changes to the admin API are accepted only from its own pages.");
+            }
+            return chain.filter(exchange);
+        };
+    }
+
+    private static boolean isCrossSite(org.springframework.http.server.reactive.ServerHttpRequest request) {
+        String site = request.getHeaders().getFirst("Sec-Fetch-Site");
+        if ("cross-site".equals(site)) {
+            return true;
+        }
+        String origin = request.getHeaders().getOrigin();
+        if (origin == null || origin.equals("null")) {
+            return origin != null;
+        }
+        String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+        return host == null || !java.net.URI.create(origin).getAuthority().equalsIgnoreCase(host);
     }
 
     private static Mono<Void> problem(ServerWebExchange exchange, ObjectMapper json, HttpStatus status, String code,

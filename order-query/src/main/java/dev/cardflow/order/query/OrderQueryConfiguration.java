@@ -1,17 +1,33 @@
 package dev.cardflow.order.query;
 
 import dev.cardflow.api.order.OrderMessage;
+import dev.cardflow.infrastructure.operations.Projection;
 import dev.cardflow.infrastructure.schema.SchemaLocation;
+import dev.cardflow.order.query.order.OrderStatusProjection;
+import dev.cardflow.order.query.order.StuckOrders;
+import dev.cardflow.order.query.product.ProductStockProjection;
 
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.Message;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The query side's tables and the ordering its projections need. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StuckOrders.Thresholds.class)
 public class OrderQueryConfiguration {
+
+    @Bean
+    public Projection orderStatusRebuild() {
+        return new Projection(OrderStatusProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    public Projection productStockRebuild() {
+        return new Projection(ProductStockProjection.PROCESSING_GROUP);
+    }
 
     @Bean
     public SchemaLocation querySchema() {

@@ -2,6 +2,7 @@ package dev.cardflow.platform.support;
 
 import dev.cardflow.platform.CardflowPlatform;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -30,5 +31,6 @@ import java.lang.annotation.Target;
                 "cardflow.fulfilment.card-purchase-attempts=4",
                 "resilience4j.timelimiter.configs.default.timeout-duration=1s"})
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
+@AutoConfigureObservability(tracing = false)
 public @interface ChaosTest {
 }

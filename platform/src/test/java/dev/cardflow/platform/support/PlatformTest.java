@@ -2,6 +2,7 @@ package dev.cardflow.platform.support;
 
 import dev.cardflow.platform.CardflowPlatform;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -19,7 +20,9 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = CardflowPlatform.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cardflow.admin.password=" + Shop.ADMIN_PASSWORD,
-                "cardflow.rate-limit-per-minute=1000000", "cardflow.max-unpaid-orders=1000000"})
+                "cardflow.rate-limit-per-minute=1000000", "cardflow.max-unpaid-orders=1000000",
+                "cardflow.admin.metrics-password=" + Shop.METRICS_PASSWORD})
 @ContextConfiguration(initializers = FreshDatabaseInitializer.class)
+@AutoConfigureObservability(tracing = false)
 public @interface PlatformTest {
 }

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
 public class Shop {
 
     public static final String ADMIN_PASSWORD = "it-admin-password";
+    public static final String METRICS_PASSWORD = "it-metrics-password";
     public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     /** A product in the catalogue. */
@@ -218,6 +219,23 @@ public class Shop {
     public void supplierChaos(String supplier, Map<String, Object> knobs) {
         http.put().uri("/simulator/suppliers/{s}/v1/simulation", supplier).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(knobs).exchange().expectStatus().isOk();
+    }
+
+    /** An operator's action on an order; returns the answer's status. */
+    public int operator(String orderId, String action, Map<String, Object> body) {
+        var request = http.post().uri("/admin/api/orders/{id}/{action}", orderId, action)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        return asAdmin(request).exchange().returnResult(String.class).getStatus().value();
+    }
+
+    public JsonNode audit(String orderId) {
+        return json(asAdmin(http.get().uri("/admin/api/orders/{id}/audit", orderId)).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    public JsonNode mailbox(String email) {
+        return json(http.get().uri(u -> u.path("/simulator/mailbox/v1/messages").queryParam("to", email).build())
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** The operators' list of orders matching {@code query} (an order id or an email). */

@@ -18,7 +18,10 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code GET /admin/api/orders}: the operators' order list, newest first, filtered by status and age in it. */
+/**
+ * {@code GET /admin/api/orders}: the operators' order list, newest first, filtered by status, time
+ * in that status ({@code olderThan}), an order id or email ({@code q}) — or only the stuck ones.
+ */
 @RestController
 public class AdminOrdersController {
 
@@ -29,16 +32,19 @@ public class AdminOrdersController {
     }
 
     private final OrderStatusStore store;
+    private final StuckOrders stuckOrders;
     private final Clock clock = Clock.systemUTC();
 
-    public AdminOrdersController(OrderStatusStore store) {
+    public AdminOrdersController(OrderStatusStore store, StuckOrders stuckOrders) {
         this.store = store;
+        this.stuckOrders = stuckOrders;
     }
 
     @GetMapping(path = "/admin/api/orders", produces = MediaType.APPLICATION_JSON_VALUE)
     public Mono<OrderPage> orders(@RequestParam(required = false) String status,
                                   @RequestParam(required = false) String olderThan,
                                   @RequestParam(required = false) String q,
+                                  @RequestParam(defaultValue = "false") boolean stuck,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "50") int size) {
         OrderStatus wanted = parseStatus(status);
@@ -46,6 +52,9 @@ public class AdminOrdersController {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.badRequest("invalid-page",
                     "page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        if (stuck) {
+            return Blocking.call(() -> new OrderPage(page, size, stuckOrders.list(page, size)));
         }
         return Blocking.call(() -> new OrderPage(page, size, store.list(wanted, before, q, page, size)));
     }

@@ -26,9 +26,12 @@ import dev.cardflow.infrastructure.axon.SavepointPerEvent;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
@@ -165,6 +168,12 @@ public class OrderStatusProjection {
         advance(e.orderId(), at, REFUNDED, "refunded", "Refund completed", Map.of());
     }
 
+    private static boolean replaying() {
+        return CurrentUnitOfWork.isStarted()
+                && CurrentUnitOfWork.get().getMessage() instanceof TrackedEventMessage<?> tracked
+                && ReplayToken.isReplay(tracked.trackingToken());
+    }
+
     @ResetHandler
     void reset() {
         store.deleteAll();
@@ -195,8 +204,11 @@ public class OrderStatusProjection {
         advance(orderId, at, null, code, detail, Map.of(), data);
     }
 
-    /** Reads the row back only when somebody is subscribed to this order. */
+    /** Reads the row back only when somebody is subscribed to this order, and never during a rebuild. */
     private void publish(String orderId) {
+        if (replaying()) {
+            return;
+        }
         boolean watched = updates.activeSubscriptions().stream()
                 .anyMatch(s -> s.getPayload() instanceof FindOrderStatus q && q.orderId().equals(orderId));
         if (watched) {

@@ -108,14 +108,36 @@ public class OrderStatusStore {
         return jdbc.query(sql.toString(), this::view, args.toArray());
     }
 
-    /** How many orders sit in each status since before {@code before}. */
-    public Map<OrderStatus, Long> countInStatusSince(Instant before) {
+    /** Orders in a status since before its cutoff, longest stuck first. */
+    List<OrderStatusView> stuck(Map<OrderStatus, Instant> cutoffs, int page, int size) {
+        List<Object> args = new ArrayList<>();
+        String where = stuckCondition(cutoffs, args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("select * from order_status where " + where + " order by status_since limit ? offset ?",
+                this::view, args.toArray());
+    }
+
+    /** How many orders are stuck in each status. */
+    Map<OrderStatus, Long> countStuck(Map<OrderStatus, Instant> cutoffs) {
+        List<Object> args = new ArrayList<>();
+        String where = stuckCondition(cutoffs, args);
         Map<OrderStatus, Long> counts = new LinkedHashMap<>();
-        jdbc.query("select status, count(*) from order_status where status_since < ? group by status",
+        jdbc.query("select status, count(*) from order_status where " + where + " group by status",
                 (ResultSet rs) -> {
                     counts.put(OrderStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }, ts(before));
+                }, args.toArray());
         return counts;
+    }
+
+    private static String stuckCondition(Map<OrderStatus, Instant> cutoffs, List<Object> args) {
+        StringBuilder where = new StringBuilder("(false");
+        cutoffs.forEach((status, cutoff) -> {
+            where.append(" or (status = ? and status_since < ?)");
+            args.add(status.name());
+            args.add(ts(cutoff));
+        });
+        return where.append(")").toString();
     }
 
     private OrderStatusView view(ResultSet rs, int row) throws SQLException {
