@@ -24,7 +24,10 @@ public class Projections {
 
     private static final Logger log = LoggerFactory.getLogger(Projections.class);
 
-    /** One segment of a streaming processor. */
+    /**
+     * One segment of a streaming processor. It counts as replaying until it has caught up with the
+     * head of the event store (Axon keeps a replay token past that point until a newer event comes).
+     */
     public record Segment(int segment, Long position, boolean replaying, boolean caughtUp) {
     }
 
@@ -66,11 +69,13 @@ public class Projections {
             List<Segment> segments = status.entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .map(e -> new Segment(e.getKey(), e.getValue().getCurrentPosition().stream().boxed()
-                            .findFirst().orElse(null), e.getValue().isReplaying(), e.getValue().isCaughtUp()))
+                            .findFirst().orElse(null), e.getValue().isReplaying() && !e.getValue().isCaughtUp(),
+                            e.getValue().isCaughtUp()))
                     .sorted(Comparator.comparingInt(Segment::segment))
                     .toList();
             return new ProcessorState(processor.getName(), processor.getClass().getSimpleName(),
-                    streaming.isRunning(), streaming.isReplaying(), isRebuildable(processor.getName()), segments);
+                    streaming.isRunning(), segments.stream().anyMatch(Segment::replaying),
+                    isRebuildable(processor.getName()), segments);
         }
         String mode = processor instanceof SubscribingEventProcessor ? "SubscribingEventProcessor"
                 : processor.getClass().getSimpleName();
