@@ -13,11 +13,15 @@ import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
 
-/** The buyer's pages: the storefront at {@code /}. */
+/**
+ * The buyer's pages: the storefront at {@code /} and an order's page at {@code /orders/{orderId}}.
+ * Both are static; the order page reads its order id from the path and its token from the query,
+ * and the API checks the token.
+ */
 @Configuration(proxyBeanMethods = false)
 public class PageRoutes {
 
-    /** Only this origin's scripts, styles and API. */
+    /** Only this origin's scripts, styles and API: the order page's address holds the order's token. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
             + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
@@ -26,8 +30,10 @@ public class PageRoutes {
     @Bean
     public RouterFunction<ServerResponse> buyerPages() {
         Resource storefront = new ClassPathResource("static/index.html");
+        Resource orderPage = new ClassPathResource("static/order.html");
         return RouterFunctions.route()
                 .GET("/", request -> page(storefront))
+                .GET("/orders/{orderId}", request -> page(orderPage))
                 .build();
     }
 
