@@ -1,0 +1,49 @@
+package dev.cardflow.order.query.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The buyer's pages: the storefront at {@code /} and an order's page at {@code /orders/{orderId}}.
+ * Both are static; the order page reads its order id from the path and its token from the query,
+ * and the API checks the token.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PageRoutes {
+
+    /** Only this origin's scripts, styles and API: the order page's address holds the order's token. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+
+    @Bean
+    public RouterFunction<ServerResponse> buyerPages() {
+        Resource storefront = new ClassPathResource("static/index.html");
+        Resource orderPage = new ClassPathResource("static/order.html");
+        return RouterFunctions.route()
+                .GET("/", request -> page(storefront))
+                .GET("/orders/{orderId}", request -> page(orderPage))
+                .build();
+    }
+
+    private static Mono<ServerResponse> page(Resource page) {
+        return ServerResponse.ok()
+                .contentType(HTML)
+                .cacheControl(CacheControl.noCache())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Content-Type-Options", "nosniff")
+                .bodyValue(page);
+    }
+}
