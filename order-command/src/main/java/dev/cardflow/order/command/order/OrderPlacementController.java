@@ -9,9 +9,7 @@ import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
 import dev.cardflow.order.command.inventory.ProductCatalog;
 
-import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ResponseEntity;
@@ -67,7 +65,9 @@ public class OrderPlacementController {
         return Blocking.call(() -> {
             PlaceOrder command = toCommand(idempotencyKey, request);
             capUnpaid(client, command.orderId());
-            placeRetryingOnce(Origin.byBuyer(client, command));
+            // two instances racing on one Idempotency-Key: the command gateway retries the loser,
+            // which then finds the winner's order
+            commands.sendAndWait(Origin.byBuyer(client, command));
             log.info("Order {} accepted for product {} x{}", command.orderId(), command.productId(),
                     command.quantity());
             return ResponseEntity.accepted()
@@ -82,15 +82,6 @@ public class OrderPlacementController {
         if (unpaid.heldBy(client) >= max && !unpaid.exists(orderId)) {
             throw ClientLimits.tooMany("too-many-unpaid-orders", "This client already holds " + max
                     + " unpaid orders; pay one or wait until it expires.", 60);
-        }
-    }
-
-    /** Two instances racing on one Idempotency-Key: the loser retries and finds the winner's order. */
-    private void placeRetryingOnce(CommandMessage<?> command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (ConcurrencyException e) {
-            commands.sendAndWait(command);
         }
     }
 
