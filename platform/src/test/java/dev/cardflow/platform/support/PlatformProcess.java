@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  */
 public class PlatformProcess implements AutoCloseable {
 
+    private final Path jar;
     private final int port;
     private final List<String> arguments;
     private final Path logs;
@@ -27,6 +28,11 @@ public class PlatformProcess implements AutoCloseable {
     private int starts;
 
     public PlatformProcess(int port, String database, String... extraArguments) {
+        this(platformJar(), port, database, extraArguments);
+    }
+
+    private PlatformProcess(Path jar, int port, String database, String... extraArguments) {
+        this.jar = jar;
         this.port = port;
         this.arguments = new ArrayList<>(List.of(
                 "--server.port=" + port,
@@ -53,18 +59,40 @@ public class PlatformProcess implements AutoCloseable {
         return port;
     }
 
-    /** Starts the jar and waits until {@code /actuator/health} answers UP. */
-    public PlatformProcess start() {
+    /** The running process's id (Axon names its node {@code pid@host} in the token store). */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** One service run apart, from its own executable jar ({@code <module>/target/*-exec.jar}). */
+    public static PlatformProcess service(String module, int port, String database, String... extraArguments) {
+        Path target = Path.of(System.getProperty("cardflow.service.jars", "..")).resolve(module).resolve("target");
+        try (var files = Files.list(target)) {
+            Path jar = files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no executable jar in " + target));
+            return new PlatformProcess(jar, port, database, extraArguments);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path platformJar() {
         String jar = System.getProperty("cardflow.platform.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("cardflow.platform.jar must name the built jar (run via mvn verify): " + jar);
         }
+        return Path.of(jar);
+    }
+
+    /** Starts the jar and waits until {@code /actuator/health} answers UP. */
+    public PlatformProcess start() {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString()));
         command.addAll(arguments);
         try {
             Files.createDirectories(logs);
-            Path log = logs.resolve("platform-" + port + "-" + (++starts) + ".log");
+            String name = jar.getFileName().toString().replace(".jar", "");
+            Path log = logs.resolve(name + "-" + port + "-" + (++starts) + ".log");
             process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
