@@ -75,7 +75,7 @@ class OperatorActionsIT {
         Product product = shop.upstreamProduct("5.00", "SKU-" + Shop.shortId());
         PlacedOrder order = shop.place(product.productId(), 1, Shop.email());
         shop.pay(shop.awaitPayment(order));
-        await().atMost(Shop.PATIENCE).until(() -> entries(shop.order(order), "supplier-retry") == 1);
+        await().atMost(Shop.PATIENCE).until(() -> Shop.entries(shop.order(order), "supplier-retry") == 1);
         assertThat(shop.status(order)).isEqualTo("PAID");
 
         await().atMost(Shop.PATIENCE).until(() -> stuckIds().contains(order.orderId()));
@@ -143,8 +143,8 @@ class OperatorActionsIT {
         assertThat(shop.operator(order.orderId(), "confirm-payment",
                 Map.of("pspTradeNo", paymentId, "note", "again"))).isEqualTo(202);
 
-        assertThat(entries(delivered, "payment-confirmed")).isEqualTo(1);
-        assertThat(entries(shop.order(order), "delivered")).isEqualTo(1);
+        assertThat(Shop.entries(delivered, "payment-confirmed")).isEqualTo(1);
+        assertThat(Shop.entries(shop.order(order), "delivered")).isEqualTo(1);
         JsonNode confirmed = event(shop.audit(order.orderId()), "PaymentConfirmed");
         assertThat(confirmed.get("metadata").get("operatorReason").asText()).isEqualTo("seen in the PSP's dashboard");
     }
@@ -190,13 +190,5 @@ class OperatorActionsIT {
             }
         }
         throw new AssertionError("no " + type + " in " + audit);
-    }
-
-    static int entries(JsonNode order, String code) {
-        int count = 0;
-        for (JsonNode entry : order.get("timeline")) {
-            count += entry.get("code").asText().equals(code) ? 1 : 0;
-        }
-        return count;
     }
 }

@@ -55,8 +55,8 @@ class CallbackChaosIT {
         for (PlacedOrder order : orders) {
             JsonNode done = shop.order(order);
             assertThat(done.get("status").asText()).isEqualTo("DELIVERED");
-            assertThat(entries(done, "payment-confirmed")).isEqualTo(1);
-            assertThat(entries(done, "delivered")).isEqualTo(1);
+            assertThat(Shop.entries(done, "payment-confirmed")).isEqualTo(1);
+            assertThat(Shop.entries(done, "delivered")).isEqualTo(1);
             assertThat(done.get("cardKeys")).hasSize(1);
             received.add(done.get("cardKeys").get(0).asText());
             outcomes.record("DELIVERED", delivered.get(order));
@@ -70,15 +70,5 @@ class CallbackChaosIT {
             assertThat(atPsp.get("refunds")).isEmpty();
         }
         assertThat(shop.available(product.productId())).isZero();
-    }
-
-    static int entries(JsonNode order, String code) {
-        int count = 0;
-        for (JsonNode entry : order.get("timeline")) {
-            if (entry.get("code").asText().equals(code)) {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -89,8 +89,8 @@ class SupplierChaosIT {
             JsonNode done = shop.order(order);
             assertThat(done.get("reason").asText()).contains("card suppliers");
             assertThat(done.get("cardKeys").isNull()).isTrue();
-            assertThat(CallbackChaosIT.entries(done, "supplier-retry")).isEqualTo(4);
-            assertThat(CallbackChaosIT.entries(done, "refunded")).isEqualTo(1);
+            assertThat(Shop.entries(done, "supplier-retry")).isEqualTo(4);
+            assertThat(Shop.entries(done, "refunded")).isEqualTo(1);
             outcomes.record("REFUNDED", refunded.get(order));
         }
         System.out.println(outcomes.report());

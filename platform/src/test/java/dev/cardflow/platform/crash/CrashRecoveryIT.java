@@ -20,7 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,8 +71,8 @@ class CrashRecoveryIT {
             platform.start();
 
             await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> doomed.stream()
-                    .allMatch(o -> Set.of("REFUNDING", "REFUNDED").contains(retrying(() -> shop.status(o)))));
-            retrying(() -> {
+                    .allMatch(o -> Set.of("REFUNDING", "REFUNDED").contains(Shop.retrying(() -> shop.status(o)))));
+            Shop.retrying(() -> {
                 shop.supplierChaos("primary", Map.of("failureRate", 0));
                 shop.supplierChaos("backup", Map.of("failureRate", 0));
                 return null;
@@ -110,11 +109,11 @@ class CrashRecoveryIT {
                     poolIssued += t.pool() ? 1 : 0;
                     assertThat(atPsp.get("status").asText()).isEqualTo("SUCCEEDED");
                     assertThat(atPsp.get("refunds")).isEmpty();
-                    assertThat(entries(order, "delivered")).isEqualTo(1);
+                    assertThat(Shop.entries(order, "delivered")).isEqualTo(1);
                 } else {
                     assertThat(atPsp.get("status").asText()).isEqualTo("REFUNDED");
                     assertThat(atPsp.get("refunds")).hasSize(1);
-                    assertThat(entries(order, "refunded")).isEqualTo(1);
+                    assertThat(Shop.entries(order, "refunded")).isEqualTo(1);
                     assertThat(order.get("cardKeys").isNull()).isTrue();
                 }
             }
@@ -135,15 +134,15 @@ class CrashRecoveryIT {
         for (int i = 0; i < count; i++) {
             String key = UUID.randomUUID().toString();
             String email = Shop.email();
-            PlacedOrder order = retrying(() -> shop.place(product.productId(), 1, email, key));
+            PlacedOrder order = Shop.retrying(() -> shop.place(product.productId(), 1, email, key));
             placed.add(order);
             synchronized (tracked) {
                 tracked.add(new Tracked(order, pays, pool));
             }
             if (pays) {
                 buyers.submit(() -> {
-                    String payment = retrying(() -> shop.awaitPayment(order));
-                    retrying(() -> {
+                    String payment = Shop.retrying(() -> shop.awaitPayment(order));
+                    Shop.retrying(() -> {
                         shop.pay(payment);
                         return null;
                     });
@@ -169,33 +168,5 @@ class CrashRecoveryIT {
             }
         }
         throw new AssertionError("no product " + productId);
-    }
-
-    private static int entries(JsonNode order, String code) {
-        int count = 0;
-        for (JsonNode entry : order.get("timeline")) {
-            count += entry.get("code").asText().equals(code) ? 1 : 0;
-        }
-        return count;
-    }
-
-    /** What a storefront does while the platform restarts: the same request again, until it is answered. */
-    private static <T> T retrying(Supplier<T> request) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (true) {
-            try {
-                return request.get();
-            } catch (Throwable e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(interrupted);
-                }
-            }
-        }
     }
 }

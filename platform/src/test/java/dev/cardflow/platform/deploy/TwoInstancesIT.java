@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,9 +60,9 @@ class TwoInstancesIT {
                 Shop shop = survivor != null ? survivor : shops[i % 2];
                 String key = UUID.randomUUID().toString();
                 Shop placing = shop;
-                PlacedOrder order = retrying(() -> placing.place(product.productId(), 1, Shop.email(), key));
+                PlacedOrder order = Shop.retrying(() -> placing.place(product.productId(), 1, Shop.email(), key));
                 orders.add(order);
-                placing.pay(retrying(() -> placing.awaitPayment(order)));
+                placing.pay(Shop.retrying(() -> placing.awaitPayment(order)));
             }
 
             Duration tookOver = takeover.get(2, TimeUnit.MINUTES);
@@ -77,7 +76,7 @@ class TwoInstancesIT {
             List<String> delivered = new ArrayList<>();
             for (PlacedOrder order : orders) {
                 JsonNode done = finisher.order(order);
-                assertThat(entries(done, "delivered")).isEqualTo(1);
+                assertThat(Shop.entries(done, "delivered")).isEqualTo(1);
                 done.get("cardKeys").forEach(k -> delivered.add(k.asText()));
             }
             assertThat(delivered).hasSize(ORDERS).doesNotHaveDuplicates();
@@ -115,31 +114,5 @@ class TwoInstancesIT {
         }
     }
 
-    private static int entries(JsonNode order, String code) {
-        int count = 0;
-        for (JsonNode entry : order.get("timeline")) {
-            count += entry.get("code").asText().equals(code) ? 1 : 0;
-        }
-        return count;
-    }
-
-    private static <T> T retrying(Supplier<T> request) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        while (true) {
-            try {
-                return request.get();
-            } catch (Throwable e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(interrupted);
-                }
-            }
-        }
-    }
 
 }

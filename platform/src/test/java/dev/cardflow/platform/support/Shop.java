@@ -253,6 +253,38 @@ public class Shop {
         }
     }
 
+    /** How many timeline entries of the order carry {@code code}. */
+    public static int entries(JsonNode order, String code) {
+        int count = 0;
+        for (JsonNode entry : order.get("timeline")) {
+            count += entry.get("code").asText().equals(code) ? 1 : 0;
+        }
+        return count;
+    }
+
+    /**
+     * What a storefront does while the platform restarts: the same request again, every 250 ms,
+     * until it is answered (for two minutes at most).
+     */
+    public static <T> T retrying(java.util.function.Supplier<T> request) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                return request.get();
+            } catch (RuntimeException | AssertionError e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(interrupted);
+                }
+            }
+        }
+    }
+
     public static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
