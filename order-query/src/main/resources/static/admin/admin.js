@@ -189,7 +189,7 @@
 
   // ---------------------------------------------------------------- outcomes
 
-  /** Shows an action's outcome where it happened, and tells screen readers. */
+  /** Shows an action's outcome where it happened; the announcer (a live region) tells screen readers. */
   function outcome(targetId, kind, message) {
     const target = document.getElementById(targetId);
     state.outcomes[targetId] = { kind, message };
@@ -435,6 +435,9 @@
     }
     const order = (result.data.orders || []).find((o) => o.orderId === orderId) || null;
     const changed = !state.order || !order || order.version !== state.order.version;
+    if (state.order && order && order.status !== state.order.status) {
+      announce(t('order.statusChanged', { status: t('status.' + order.status) }));
+    }
     state.order = order;
     state.orderError = order ? null : t('order.notFound');
     if (changed || !quiet) {
@@ -678,8 +681,10 @@
     if (dialog.open) {
       dialog.close();
     }
-    if (options && options.returnFocus && document.contains(options.returnFocus)) {
-      options.returnFocus.focus();
+    // back to the button that opened the dialog, or to its successor if the view was redrawn meanwhile
+    const back = options && (typeof options.returnFocus === 'function' ? options.returnFocus() : options.returnFocus);
+    if (back && document.contains(back)) {
+      back.focus();
     }
   }
 
@@ -1071,7 +1076,8 @@
       danger: false,
       trade: false,
       reason: 'none',
-      returnFocus: button,
+      returnFocus: () => (document.contains(button) ? button
+        : document.querySelector('[data-rebuild="' + CSS.escape(name) + '"]')),
       submit: async () => {
         const result = await api('POST', '/admin/api/projections/' + encodeURIComponent(name) + '/rebuild');
         const o = actionOutcome(result, t('projections.rebuildStarted', { name, status: result.status }));

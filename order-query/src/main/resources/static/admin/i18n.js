@@ -95,6 +95,7 @@
     'order.actions': 'Compensations',
     'order.actionsHint': 'Each action asks for confirmation and is recorded with your name and reason. The order’s status decides whether it is accepted.',
     'order.timeline': 'Buyer’s timeline',
+    'order.statusChanged': 'The order is now {status}.',
 
     'action.retry-fulfilment': 'Retry fulfilment',
     'action.refund': 'Refund',
@@ -361,6 +362,7 @@
     'order.actions': '补偿操作',
     'order.actionsHint': '每项操作都需要确认，并连同你的用户名和原因一起记录。是否接受由订单当前状态决定。',
     'order.timeline': '买家时间线',
+    'order.statusChanged': '订单状态已变为：{status}。',
 
     'action.retry-fulfilment': '重试履约',
     'action.refund': '退款',
@@ -627,6 +629,7 @@
     'order.actions': 'Thao tác bù trừ',
     'order.actionsHint': 'Mỗi thao tác cần xác nhận và được ghi lại cùng tên và lý do của bạn. Trạng thái đơn quyết định thao tác có được chấp nhận hay không.',
     'order.timeline': 'Dòng thời gian của người mua',
+    'order.statusChanged': 'Đơn hàng hiện ở trạng thái: {status}.',
 
     'action.retry-fulfilment': 'Thử lại xử lý đơn',
     'action.refund': 'Hoàn tiền',

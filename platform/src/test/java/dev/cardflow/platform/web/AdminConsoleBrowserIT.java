@@ -5,6 +5,7 @@ import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An operator's work in the console, in a real browser (Debian's Chromium, headless): find a
@@ -251,6 +253,9 @@ class AdminConsoleBrowserIT {
             showView(page, wait, "system", "#projections-table tr[data-processor='order-status']");
             wait.until(d -> !d.findElements(By.cssSelector("#breakers [data-breaker]")).isEmpty());
             screenshot(page, "10-system" + width);
+            if (!phone) {
+                rebuildProductStock(page, wait);
+            }
             showView(page, wait, "audit", "#bulk-run");
             page.findElement(By.id("bulk-run")).click();
             wait.until(d -> !d.findElements(By.cssSelector("#bulk-result .stats")).isEmpty());
@@ -276,6 +281,41 @@ class AdminConsoleBrowserIT {
         assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
         showView(page, wait, "products", "#products-table tbody tr");
         screenshot(page, "13-products-vi-375");
+    }
+
+    /** Rebuilds a projection from the console and waits until it has caught up again. */
+    private void rebuildProductStock(ChromeDriver page, WebDriverWait wait) {
+        wait.until(d -> {
+            d.findElement(By.cssSelector("button[data-rebuild='product-stock']")).click();
+            return d.findElement(By.id("action-dialog")).isDisplayed();
+        });
+        assertThat(page.findElement(By.id("dialog-title")).getText()).isEqualTo("Rebuild product-stock?");
+        page.findElement(By.id("dialog-confirm")).click();
+        wait.until(d -> d.findElement(By.id("system-outcome")).getText()
+                .equals("Rebuild of product-stock started (202)."));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> caughtUp("product-stock"));
+        String row = "#projections-table tr[data-processor='product-stock'] ";
+        wait.until(d -> {
+            List<String> segments = texts(d, row + ".segments .badge");
+            return !segments.isEmpty() && segments.stream().allMatch("caught up"::equals)
+                    && !texts(d, row + ".badge").contains("replaying");
+        });
+    }
+
+    private boolean caughtUp(String projection) {
+        JsonNode processors = shop.json(shop.asAdmin(shop.http().get().uri("/admin/api/projections")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        for (JsonNode processor : processors) {
+            if (processor.get("name").asText().equals(projection)) {
+                boolean caughtUp = processor.get("running").asBoolean() && !processor.get("replaying").asBoolean()
+                        && !processor.get("segments").isEmpty();
+                for (JsonNode segment : processor.get("segments")) {
+                    caughtUp &= segment.get("caughtUp").asBoolean() && !segment.get("replaying").asBoolean();
+                }
+                return caughtUp;
+            }
+        }
+        return false;
     }
 
     /** Opens a view from the tabs and waits until it shows what it loaded. */
