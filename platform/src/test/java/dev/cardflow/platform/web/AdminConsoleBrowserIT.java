@@ -89,7 +89,8 @@ class AdminConsoleBrowserIT {
         shop.asAdmin(shop.http().get().uri("/admin/")).exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectHeader().valueMatches("Content-Security-Policy", ".*default-src 'self'.*frame-ancestors 'none'.*");
+                .expectHeader().valueMatches("Content-Security-Policy",
+                        ".*default-src 'self'.*frame-ancestors 'none'.*");
         shop.asAdmin(shop.http().get().uri("/admin")).exchange()
                 .expectStatus().isPermanentRedirect()
                 .expectHeader().location("/admin/");
@@ -145,8 +146,8 @@ class AdminConsoleBrowserIT {
         wait.until(d -> "REFUNDED".equals(d.findElement(By.id("order-status")).getDomAttribute("data-status")));
         By manual = By.cssSelector("#audit-discrepancies li[data-kind=manual-intervention]");
         wait.until(d -> !d.findElements(manual).isEmpty() && d.findElement(manual).getText().contains("admin"));
-        assertThat(page.findElement(manual).getText())
-                .contains("Manual intervention", "RefundRequested", "by operator admin", "buyer could not redeem the key");
+        assertThat(page.findElement(manual).getText()).contains("Manual intervention", "RefundRequested",
+                "by operator admin", "buyer could not redeem the key");
         assertThat(page.findElement(By.id("audit-verdict")).getDomAttribute("data-consistent")).isEqualTo("false");
         assertThat(page.findElement(By.cssSelector("#audit-events tr[data-type=RefundRequested]")).getText())
                 .contains("Manual", "admin");
@@ -261,8 +262,8 @@ class AdminConsoleBrowserIT {
             wait.until(d -> !d.findElements(By.cssSelector("#bulk-result .stats")).isEmpty());
             assertThat(page.findElement(By.cssSelector("#bulk-result li[data-order-id='" + refunded.orderId()
                     + "'] li[data-kind=manual-intervention]")).getText()).contains("by operator admin", "goodwill");
-            assertThat(page.findElements(By.cssSelector("#bulk-result li[data-order-id='" + delivered.orderId() + "']")))
-                    .isEmpty();
+            assertThat(page.findElements(
+                    By.cssSelector("#bulk-result li[data-order-id='" + delivered.orderId() + "']"))).isEmpty();
             screenshot(page, "11-bulk-audit" + width);
         }
 
@@ -333,7 +334,8 @@ class AdminConsoleBrowserIT {
     private ChromeDriver openBrowser() {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             fail("The browser tests drive Debian's Chromium and its driver, expected at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver` (CI does, see .ci/run).");
+                    + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver` "
+                    + "(CI does, see .ci/run).");
         }
         try {
             profile = Files.createTempDirectory("cardflow-chromium-");
