@@ -429,6 +429,9 @@
       return;
     }
     if (!result.ok) {
+      if (quiet && state.order) {
+        return; // a poll that failed: keep showing what we have, the next poll asks again
+      }
       state.orderError = failure(result);
       renderOrder();
       return;
