@@ -1,0 +1,1222 @@
+/*
+ * The operators' console: one page, a view per hash (#orders, #order/<id>, #products,
+ * #dead-letters, #system, #audit), every figure read from the admin API with the browser's own
+ * HTTP Basic credentials. Changes are same-origin fetch() calls, which the API accepts.
+ *
+ * Card keys: the console never reads a key back. Uploaded keys go straight from the form to the
+ * API and the form is emptied; sealed keys in the audit's payloads are replaced before display.
+ * Nothing here writes to the browser console.
+ */
+(function () {
+  'use strict';
+
+  const I18N = window.CardflowAdminI18n;
+  const t = I18N.t;
+
+  const STATUSES = ['PLACED', 'PENDING_PAYMENT', 'PAID', 'DELIVERED', 'CANCELLED', 'REFUNDING', 'REFUNDED'];
+  const TERMINAL = ['DELIVERED', 'CANCELLED', 'REFUNDED'];
+  const VIEWS = ['orders', 'order', 'products', 'dead-letters', 'system', 'audit'];
+  const ORDER_POLL_MS = 2000;
+  const SYSTEM_POLL_MS = 4000;
+
+  /** What each compensation asks for and sends. */
+  const ACTIONS = {
+    'retry-fulfilment': { reason: 'optional', danger: false, body: (f) => (f.reason ? { reason: f.reason } : {}) },
+    refund: { reason: 'required', danger: true, body: (f) => ({ reason: f.reason }) },
+    cancel: { reason: 'required', danger: true, body: (f) => ({ reason: f.reason }) },
+    'confirm-payment': { reason: 'note', trade: true, danger: false,
+      body: (f) => ({ pspTradeNo: f.trade, note: f.reason }) },
+    'resend-delivery-notification': { reason: 'none', danger: false, body: () => undefined }
+  };
+
+  const state = {
+    view: null,
+    orders: null,
+    ordersPage: 0,
+    ordersRequest: 0,
+    ordersError: null,
+    order: null,
+    orderId: null,
+    orderError: null,
+    audit: null,
+    auditError: null,
+    auditVersion: null,
+    products: null,
+    productsError: null,
+    createdProducts: [],
+    deadLetters: null,
+    deadError: null,
+    unmatched: null,
+    unmatchedError: null,
+    projections: null,
+    projectionsError: null,
+    breakers: null,
+    breakersError: null,
+    bulk: null,
+    timer: null,
+    pollGeneration: 0,
+    outcomes: {},
+    dialog: null,
+    firstRoute: true
+  };
+
+  // ---------------------------------------------------------------- helpers
+
+  const $ = (selector, root) => (root || document).querySelector(selector);
+
+  /** An element with attributes and children; text goes in as text, never as HTML. */
+  function h(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (name === 'class') {
+        node.className = value;
+      } else if (name === 'text') {
+        node.textContent = value;
+      } else if (name.startsWith('on') && typeof value === 'function') {
+        node.addEventListener(name.slice(2), value);
+      } else {
+        node.setAttribute(name, value === true ? '' : String(value));
+      }
+    });
+    children.flat().forEach((child) => {
+      if (child === null || child === undefined || child === false) {
+        return;
+      }
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    });
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) {
+      node.removeChild(node.firstChild);
+    }
+    return node;
+  }
+
+  function announce(message) {
+    const announcer = $('#announcer');
+    announcer.textContent = '';
+    window.setTimeout(() => { announcer.textContent = message; }, 50);
+  }
+
+  function time(iso) {
+    if (!iso) {
+      return h('span', { class: 'muted', text: '—' });
+    }
+    return h('time', { datetime: iso, title: iso, text: I18N.formatTime(iso) });
+  }
+
+  function money(amount, currency) {
+    if (amount === null || amount === undefined) {
+      return '—';
+    }
+    return I18N.formatMoney(amount, currency);
+  }
+
+  function statusBadge(status) {
+    return h('span', { class: 'badge status-' + String(status).toLowerCase(), 'data-status': status,
+      text: t('status.' + status) });
+  }
+
+  function shortType(type) {
+    const name = String(type || '');
+    return name.slice(name.lastIndexOf('.') + 1) || '—';
+  }
+
+  /** Copies each column's header into its cells, for the narrow layout that stacks a row. */
+  function labelCells(table) {
+    const headers = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent.trim());
+    table.querySelectorAll('tbody tr').forEach((row) => {
+      Array.from(row.children).forEach((cell, i) => {
+        if (headers[i] && !cell.hasAttribute('colspan')) {
+          cell.setAttribute('data-label', headers[i]);
+        }
+      });
+    });
+  }
+
+  function emptyRow(table, message, kind) {
+    const columns = table.querySelectorAll('thead th').length;
+    return h('tr', { class: 'empty' }, h('td', { colspan: columns, class: kind || 'muted', text: message }));
+  }
+
+  // ---------------------------------------------------------------- the API
+
+  /** One call to the admin API; never throws. Problems (RFC 9457) come back as {status, detail}. */
+  async function api(method, path, body, contentType) {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    let payload;
+    if (body !== undefined) {
+      if (contentType === 'text/plain') {
+        headers['Content-Type'] = 'text/plain;charset=UTF-8';
+        payload = body;
+      } else {
+        headers['Content-Type'] = 'application/json';
+        payload = JSON.stringify(body);
+      }
+    }
+    let response;
+    try {
+      response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin', cache: 'no-store' });
+    } catch (e) {
+      return { ok: false, status: 0, data: null, detail: t('error.network') };
+    }
+    let data = null;
+    try {
+      const text = await response.text();
+      data = text ? JSON.parse(text) : null;
+    } catch (e) {
+      data = null;
+    }
+    const detail = response.ok ? null
+      : (data && (data.detail || data.title)) || response.statusText || t('error.unknown');
+    return { ok: response.ok, status: response.status, data, detail };
+  }
+
+  function failure(result) {
+    if (result.status === 0) {
+      return result.detail;
+    }
+    if (result.status === 401) {
+      return t('error.unauthorized');
+    }
+    return t('error.status', { status: result.status, detail: result.detail });
+  }
+
+  // ---------------------------------------------------------------- outcomes
+
+  /** Shows an action's outcome where it happened; the announcer (a live region) tells screen readers. */
+  function outcome(targetId, kind, message) {
+    const target = document.getElementById(targetId);
+    state.outcomes[targetId] = { kind, message };
+    clear(target).append(h('p', { class: 'notice ' + kind, 'data-kind': kind, text: message }));
+    announce(message);
+  }
+
+  function actionOutcome(result, acceptedMessage) {
+    if (result.ok) {
+      return { kind: 'ok', message: acceptedMessage };
+    }
+    if (result.status === 409) {
+      return { kind: 'warn', message: t('outcome.refused', { status: result.status, detail: result.detail }) };
+    }
+    return { kind: 'error', message: failure(result) };
+  }
+
+  // ---------------------------------------------------------------- routing
+
+  function parseRoute() {
+    const hash = decodeURIComponent(location.hash.replace(/^#/, ''));
+    if (hash.startsWith('order/') && hash.length > 6) {
+      return { view: 'order', arg: hash.slice(6) };
+    }
+    return { view: VIEWS.includes(hash) && hash !== 'order' ? hash : 'orders', arg: null };
+  }
+
+  function route() {
+    const { view, arg } = parseRoute();
+    stopPolling();
+    state.view = view;
+    document.querySelectorAll('main > .view').forEach((section) => {
+      section.hidden = section.dataset.view !== view;
+    });
+    const tab = view === 'order' ? 'orders' : view;
+    document.querySelectorAll('.tabs a').forEach((link) => {
+      if (link.dataset.view === tab) {
+        link.setAttribute('aria-current', 'page');
+      } else {
+        link.removeAttribute('aria-current');
+      }
+    });
+    updateTitle();
+    if (!state.firstRoute) {
+      const heading = $('#view-' + view + ' h1');
+      if (heading) {
+        heading.focus({ preventScroll: false });
+      }
+    }
+    state.firstRoute = false;
+    window.scrollTo(0, 0);
+
+    if (view === 'orders') {
+      loadOrders();
+    } else if (view === 'order') {
+      openOrder(arg);
+    } else if (view === 'products') {
+      loadProducts();
+    } else if (view === 'dead-letters') {
+      loadDeadLetters();
+    } else if (view === 'system') {
+      loadSystem();
+      poll(loadSystem, SYSTEM_POLL_MS);
+    } else if (view === 'audit') {
+      renderBulk();
+    }
+  }
+
+  function updateTitle() {
+    const names = {
+      orders: 'nav.orders', order: 'order.heading', products: 'nav.products',
+      'dead-letters': 'nav.deadLetters', system: 'nav.system', audit: 'nav.audit'
+    };
+    document.title = t(names[state.view] || 'nav.orders') + ' — ' + t('common.title');
+  }
+
+  /** Calls load() every so often while the view stays open (and the tab is visible). */
+  function poll(load, every) {
+    stopPolling();
+    const generation = state.pollGeneration;
+    const tick = async () => {
+      if (!document.hidden) {
+        await load(true);
+      }
+      if (generation === state.pollGeneration) {
+        state.timer = window.setTimeout(tick, every);
+      }
+    };
+    state.timer = window.setTimeout(tick, every);
+  }
+
+  function stopPolling() {
+    if (state.timer !== null) {
+      window.clearTimeout(state.timer);
+    }
+    state.timer = null;
+    state.pollGeneration += 1;
+  }
+
+  // ---------------------------------------------------------------- orders
+
+  function ordersQuery() {
+    const form = $('#orders-filter');
+    const params = new URLSearchParams();
+    if (form.stuck.checked) {
+      params.set('stuck', 'true');
+    } else {
+      if (form.q.value.trim()) {
+        params.set('q', form.q.value.trim());
+      }
+      if (form.status.value) {
+        params.set('status', form.status.value);
+      }
+      if (form.olderThan.value) {
+        params.set('olderThan', form.olderThan.value);
+      }
+    }
+    params.set('page', String(state.ordersPage));
+    params.set('size', form.size.value);
+    return params;
+  }
+
+  async function loadOrders() {
+    const summary = $('#orders-summary');
+    summary.textContent = t('common.loading');
+    $('#orders-table').setAttribute('aria-busy', 'true');
+    // only the latest request counts: an earlier, slower answer must not overwrite a newer filter's
+    const request = ++state.ordersRequest;
+    const result = await api('GET', '/admin/api/orders?' + ordersQuery());
+    if (request !== state.ordersRequest) {
+      return;
+    }
+    $('#orders-table').setAttribute('aria-busy', 'false');
+    state.orders = result.ok ? result.data : null;
+    state.ordersError = result.ok ? null : failure(result);
+    renderOrders();
+  }
+
+  function renderOrders() {
+    const table = $('#orders-table');
+    const body = clear($('tbody', table));
+    const summary = $('#orders-summary');
+    const pageLabel = $('#orders-page');
+    if (state.ordersError) {
+      summary.textContent = '';
+      body.append(emptyRow(table, state.ordersError, 'error'));
+      return;
+    }
+    if (!state.orders) {
+      return;
+    }
+    const { page, size, orders } = state.orders;
+    summary.textContent = orders.length === 0 ? ''
+      : t('orders.showing', { from: page * size + 1, to: page * size + orders.length });
+    pageLabel.textContent = t('orders.page', { page: page + 1 });
+    $('#orders-prev').disabled = page === 0;
+    $('#orders-next').disabled = orders.length < size;
+    if (orders.length === 0) {
+      body.append(emptyRow(table, t('orders.none')));
+    }
+    orders.forEach((order) => {
+      body.append(h('tr', { 'data-order-id': order.orderId },
+        h('td', { class: 'id' }, h('a', { href: '#order/' + encodeURIComponent(order.orderId), class: 'mono',
+          'aria-label': t('orders.open', { id: order.orderId }) }, order.orderId)),
+        h('td', {}, statusBadge(order.status)),
+        h('td', {}, order.productName || order.productId, h('span', { class: 'muted', text: ' × ' + order.quantity })),
+        h('td', { class: 'num' }, money(order.amount, order.currency)),
+        h('td', { class: 'email' }, order.email || '—'),
+        h('td', {}, time(order.placedAt)),
+        h('td', {}, h('span', { title: order.statusSince || '', text: I18N.formatAge(order.statusSince) }))));
+    });
+    labelCells(table);
+  }
+
+  function setUpOrders() {
+    const form = $('#orders-filter');
+    const stuck = $('#filter-stuck');
+    const syncStuck = () => {
+      ['q', 'status', 'olderThan'].forEach((name) => { form[name].disabled = stuck.checked; });
+    };
+    stuck.addEventListener('change', syncStuck);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      state.ordersPage = 0;
+      loadOrders();
+    });
+    form.addEventListener('reset', () => {
+      window.setTimeout(() => {
+        syncStuck();
+        state.ordersPage = 0;
+        loadOrders();
+      }, 0);
+    });
+    $('#orders-refresh').addEventListener('click', loadOrders);
+    $('#orders-prev').addEventListener('click', () => {
+      state.ordersPage = Math.max(0, state.ordersPage - 1);
+      loadOrders();
+    });
+    $('#orders-next').addEventListener('click', () => {
+      state.ordersPage += 1;
+      loadOrders();
+    });
+    fillStatusSelect();
+  }
+
+  function fillStatusSelect() {
+    const select = $('#filter-status');
+    const chosen = select.value;
+    clear(select).append(h('option', { value: '', text: t('orders.allStatuses') }));
+    STATUSES.forEach((status) => select.append(h('option', { value: status, text: t('status.' + status) })));
+    select.value = chosen;
+  }
+
+  // ---------------------------------------------------------------- one order
+
+  function openOrder(orderId) {
+    if (state.orderId !== orderId) {
+      state.order = null;
+      state.audit = null;
+      state.auditVersion = null;
+      state.orderError = null;
+      state.auditError = null;
+      delete state.outcomes['action-outcome'];
+      clear($('#action-outcome'));
+    }
+    state.orderId = orderId;
+    $('#order-id').textContent = orderId;
+    renderOrder();
+    loadOrder();
+    poll(loadOrder, ORDER_POLL_MS);
+  }
+
+  async function loadOrder(quiet) {
+    const orderId = state.orderId;
+    const result = await api('GET', '/admin/api/orders?size=1&q=' + encodeURIComponent(orderId));
+    if (orderId !== state.orderId || state.view !== 'order') {
+      return;
+    }
+    if (!result.ok) {
+      if (quiet && state.order) {
+        return; // a poll that failed: keep showing what we have, the next poll asks again
+      }
+      state.orderError = failure(result);
+      renderOrder();
+      return;
+    }
+    const order = (result.data.orders || []).find((o) => o.orderId === orderId) || null;
+    const changed = !state.order || !order || order.version !== state.order.version;
+    if (state.order && order && order.status !== state.order.status) {
+      announce(t('order.statusChanged', { status: t('status.' + order.status) }));
+    }
+    state.order = order;
+    state.orderError = order ? null : t('order.notFound');
+    if (changed || !quiet) {
+      renderOrder();
+    }
+    if (order && state.auditVersion !== order.version) {
+      state.auditVersion = order.version;
+      loadAudit();
+    }
+  }
+
+  async function loadAudit() {
+    const orderId = state.orderId;
+    const result = await api('GET', '/admin/api/orders/' + encodeURIComponent(orderId) + '/audit');
+    if (orderId !== state.orderId) {
+      return;
+    }
+    state.audit = result.ok ? result.data : null;
+    state.auditError = result.ok ? null : failure(result);
+    renderAudit();
+  }
+
+  function renderOrder() {
+    const order = state.order;
+    const message = $('#order-message');
+    const badge = $('#order-status');
+    $('#order-body').hidden = !order;
+    if (!order) {
+      badge.hidden = true;
+      badge.setAttribute('data-status', '');
+      message.hidden = false;
+      message.className = 'notice ' + (state.orderError ? 'warn' : 'muted');
+      message.textContent = state.orderError || t('common.loading');
+      return;
+    }
+    message.hidden = true;
+    badge.hidden = false;
+    badge.className = 'badge large status-' + order.status.toLowerCase();
+    badge.setAttribute('data-status', order.status);
+    badge.textContent = t('status.' + order.status);
+
+    const facts = clear($('#order-facts'));
+    const fact = (key, ...value) => facts.append(h('div', {}, h('dt', { text: t(key) }), h('dd', {}, ...value)));
+    fact('order.product', order.productName || '—', ' ', h('span', { class: 'mono muted', text: order.productId }));
+    fact('order.quantity', String(order.quantity));
+    fact('order.amount', money(order.amount, order.currency));
+    fact('order.email', order.email || '—');
+    fact('order.payment', order.paymentId ? h('span', { class: 'mono', text: order.paymentId }) : '—');
+    if (order.payBy) {
+      fact('order.payBy', time(order.payBy));
+    }
+    fact('order.placed', time(order.placedAt));
+    fact('order.statusSince', time(order.statusSince), ' ',
+      h('span', { class: 'muted', text: '(' + I18N.formatAge(order.statusSince) + ')' }));
+    fact('order.updated', time(order.updatedAt));
+    if (order.reason) {
+      fact('order.reason', order.reason);
+    }
+    const keys = Array.isArray(order.cardKeys) ? order.cardKeys.length : 0;
+    fact('order.cardKeys', keys ? t('order.cardKeysSealed', { count: keys }) : '—');
+    fact('order.version', String(order.version));
+
+    const timeline = clear($('#order-timeline'));
+    (order.timeline || []).forEach((entry) => {
+      timeline.append(h('li', { 'data-code': entry.code },
+        h('span', { class: 'when' }, time(entry.at)),
+        statusBadge(entry.status),
+        h('span', { class: 'what', text: entry.detail || entry.code })));
+    });
+    updateTitle();
+  }
+
+  /** Sealed keys (ciphertext and fingerprint) are not for eyes either: replaced before display. */
+  function redact(value) {
+    if (Array.isArray(value)) {
+      return value.map(redact);
+    }
+    if (value && typeof value === 'object') {
+      const copy = {};
+      Object.keys(value).forEach((key) => {
+        if (/^(cardKeys|keys|ciphertext|fingerprint|sealed)$/i.test(key)) {
+          const count = Array.isArray(value[key]) ? value[key].length : 1;
+          copy[key] = '‹' + t('audit.sealed', { count }) + '›';
+        } else {
+          copy[key] = redact(value[key]);
+        }
+      });
+      return copy;
+    }
+    return value;
+  }
+
+  function originOf(metadata) {
+    const origin = (metadata && metadata.origin) || 'unknown';
+    const label = t('origin.' + origin, {}, origin);
+    if (origin !== 'operator') {
+      return h('span', { class: 'origin origin-' + origin, text: label });
+    }
+    return h('span', { class: 'origin origin-operator' },
+      h('span', { class: 'badge manual', text: t('audit.manual') }), ' ',
+      t('audit.byOperator', { operator: metadata.operator || '?' }),
+      metadata.operatorReason ? h('span', { class: 'reason', text: ' — “' + metadata.operatorReason + '”' }) : null);
+  }
+
+  function renderAudit() {
+    const verdict = clear($('#audit-verdict'));
+    const list = clear($('#audit-discrepancies'));
+    const table = $('#audit-events');
+    const body = clear($('tbody', table));
+    const decisions = clear($('#audit-decisions'));
+    if (state.auditError) {
+      verdict.setAttribute('data-consistent', '');
+      verdict.className = 'verdict error';
+      verdict.textContent = state.auditError;
+      return;
+    }
+    const audit = state.audit;
+    if (!audit) {
+      verdict.setAttribute('data-consistent', '');
+      verdict.className = 'verdict';
+      verdict.textContent = t('common.loading');
+      return;
+    }
+    const replay = audit.sagaReplay || { consistent: false, decisions: [], discrepancies: [] };
+    const discrepancies = replay.discrepancies || [];
+    const manualOnly = discrepancies.length > 0 && discrepancies.every((d) => d.kind === 'manual-intervention');
+    verdict.setAttribute('data-consistent', String(replay.consistent));
+    verdict.className = 'verdict ' + (replay.consistent ? 'ok' : manualOnly ? 'warn' : 'error');
+    verdict.append(h('strong', { text: replay.consistent ? t('audit.consistent')
+      : manualOnly ? t('audit.manualOnly', { count: discrepancies.length })
+        : t('audit.inconsistent', { count: discrepancies.length }) }),
+    ' ', h('span', { text: replay.consistent ? t('audit.consistentHint')
+      : manualOnly ? t('audit.manualOnlyHint') : t('audit.inconsistentHint') }));
+
+    discrepancies.forEach((d) => {
+      list.append(h('li', { class: 'discrepancy kind-' + d.kind, 'data-kind': d.kind },
+        h('span', { class: 'badge ' + (d.kind === 'manual-intervention' ? 'manual' : 'problem'),
+          text: t('discrepancy.' + d.kind, {}, d.kind) }), ' ',
+        h('code', { text: d.event }), ' ', time(d.at),
+        h('div', { class: 'discrepancy-detail' },
+          d.operator ? t('audit.byOperator', { operator: d.operator }) : null,
+          d.reason ? h('span', { class: 'reason', text: ' — “' + d.reason + '”' }) : null,
+          !d.operator && d.detail ? d.detail : null)));
+    });
+
+    (audit.events || []).forEach((event, index) => {
+      const meta = event.metadata || {};
+      body.append(h('tr', { 'data-type': event.type, 'data-origin': meta.origin || '' },
+        h('td', { class: 'num seq' }, String(index + 1)),
+        h('td', {}, h('code', { text: event.type })),
+        h('td', {}, time(event.at)),
+        h('td', {}, originOf(meta)),
+        h('td', {}, h('span', { text: event.aggregateType || '' }), ' ',
+          h('span', { class: 'mono muted', title: event.aggregateId,
+            text: String(event.aggregateId || '').slice(0, 8) + ' #' + event.sequence })),
+        h('td', {}, h('details', {},
+          h('summary', { text: t('audit.show') }),
+          h('pre', { text: JSON.stringify(redact(event.payload), null, 2) }),
+          h('p', { class: 'mono muted small' }, 'correlationId ', meta.correlationId || '—'),
+          h('p', { class: 'mono muted small' }, 'traceId ', meta.traceId || '—')))));
+    });
+    if (!(audit.events || []).length) {
+      body.append(emptyRow(table, t('audit.noEvents')));
+    }
+    labelCells(table);
+
+    (replay.decisions || []).forEach((point) => {
+      decisions.append(h('li', {},
+        h('div', { class: 'decision-head' }, time(point.at), ' ', h('code', { text: point.trigger }), ' ',
+          h('span', { class: 'muted', text: t('origin.' + point.origin, {}, point.origin || '') })),
+        (point.decisions || []).length
+          ? h('ul', {}, point.decisions.map((d) => h('li', {}, h('code', { text: d }))))
+          : h('p', { class: 'muted small', text: t('audit.noDecision') })));
+    });
+    if (!(replay.decisions || []).length) {
+      decisions.append(h('li', { class: 'muted', text: t('audit.noDecisions') }));
+    }
+  }
+
+  // ---------------------------------------------------------------- compensations
+
+  function openActionDialog(action) {
+    const config = ACTIONS[action];
+    const order = state.order;
+    if (!config || !order) {
+      return;
+    }
+    openDialog({
+      title: t('dialog.' + action + '.title'),
+      text: t('dialog.' + action + '.text', { id: order.orderId, status: t('status.' + order.status),
+        paymentId: order.paymentId || '—', email: order.email || '—' }),
+      confirm: t('dialog.' + action + '.confirm'),
+      danger: config.danger,
+      trade: !!config.trade,
+      reason: config.reason,
+      returnFocus: document.getElementById('action-' + action),
+      submit: async (fields) => {
+        const path = '/admin/api/orders/' + encodeURIComponent(order.orderId) + '/' + action;
+        const result = await api('POST', path, config.body(fields));
+        if (result.status === 400) {
+          return { keepOpen: true, error: failure(result) };
+        }
+        const o = actionOutcome(result, t('outcome.accepted', { action: t('action.' + action), status: result.status }));
+        outcome('action-outcome', o.kind, o.message);
+        if (result.ok) {
+          loadOrder();
+        }
+        return {};
+      }
+    });
+  }
+
+  function openDialog(options) {
+    const dialog = $('#action-dialog');
+    state.dialog = options;
+    $('#dialog-title').textContent = options.title;
+    $('#dialog-text').textContent = options.text;
+    const confirm = $('#dialog-confirm');
+    confirm.textContent = options.confirm;
+    confirm.className = options.danger ? 'danger' : '';
+    confirm.disabled = false;
+    $('#dialog-error').textContent = '';
+    $('#dialog-trade-field').hidden = !options.trade;
+    $('#dialog-trade').value = '';
+    $('#dialog-trade').required = !!options.trade;
+    const reasonNeeded = options.reason && options.reason !== 'none';
+    $('#dialog-reason-field').hidden = !reasonNeeded;
+    $('#dialog-reason').value = '';
+    $('#dialog-reason').required = options.reason === 'required' || options.reason === 'note';
+    $('#dialog-reason-label').textContent = t(options.reason === 'note' ? 'dialog.note'
+      : options.reason === 'optional' ? 'dialog.reasonOptional' : 'dialog.reason');
+    dialog.showModal();
+    const first = options.trade ? $('#dialog-trade') : reasonNeeded ? $('#dialog-reason') : $('#dialog-cancel');
+    first.focus();
+  }
+
+  function closeDialog() {
+    const dialog = $('#action-dialog');
+    const options = state.dialog;
+    state.dialog = null;
+    if (dialog.open) {
+      dialog.close();
+    }
+    // back to the button that opened the dialog, or to its successor if the view was redrawn meanwhile
+    const back = options && (typeof options.returnFocus === 'function' ? options.returnFocus() : options.returnFocus);
+    if (back && document.contains(back)) {
+      back.focus();
+    }
+  }
+
+  function setUpDialog() {
+    const dialog = $('#action-dialog');
+    $('#dialog-cancel').addEventListener('click', closeDialog);
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      closeDialog();
+    });
+    $('#dialog-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const options = state.dialog;
+      if (!options) {
+        return;
+      }
+      const fields = { trade: $('#dialog-trade').value.trim(), reason: $('#dialog-reason').value.trim() };
+      const error = $('#dialog-error');
+      if (options.trade && !fields.trade) {
+        error.textContent = t('dialog.tradeRequired');
+        $('#dialog-trade').focus();
+        return;
+      }
+      if ((options.reason === 'required' || options.reason === 'note') && !fields.reason) {
+        error.textContent = t(options.reason === 'note' ? 'dialog.noteRequired' : 'dialog.reasonRequired');
+        $('#dialog-reason').focus();
+        return;
+      }
+      error.textContent = '';
+      const confirm = $('#dialog-confirm');
+      confirm.disabled = true;
+      confirm.setAttribute('aria-busy', 'true');
+      const answer = await options.submit(fields);
+      confirm.disabled = false;
+      confirm.removeAttribute('aria-busy');
+      if (answer.keepOpen) {
+        error.textContent = answer.error;
+        announce(answer.error);
+        return;
+      }
+      closeDialog();
+    });
+    document.querySelectorAll('[data-action]').forEach((button) => {
+      button.addEventListener('click', () => openActionDialog(button.dataset.action));
+    });
+    ['#dialog-trade', '#dialog-reason'].forEach((field) => $(field).addEventListener('input', () => {
+      $('#dialog-error').textContent = '';
+    }));
+    $('#audit-refresh').addEventListener('click', loadAudit);
+  }
+
+  // ---------------------------------------------------------------- products
+
+  async function loadProducts(quiet) {
+    if (!quiet) {
+      $('#products-table').setAttribute('aria-busy', 'true');
+    }
+    const result = await api('GET', '/admin/api/products');
+    $('#products-table').setAttribute('aria-busy', 'false');
+    state.products = result.ok ? result.data : state.products;
+    state.productsError = result.ok ? null : failure(result);
+    if (result.ok) {
+      const listed = new Set(result.data.map((p) => p.productId));
+      state.createdProducts = state.createdProducts.filter((p) => !listed.has(p.productId));
+    }
+    renderProducts();
+    return result.ok;
+  }
+
+  function stock(value) {
+    return value === null || value === undefined ? '—' : String(value);
+  }
+
+  function renderProducts() {
+    const table = $('#products-table');
+    const body = clear($('tbody', table));
+    if (state.productsError) {
+      body.append(emptyRow(table, state.productsError, 'error'));
+    }
+    const products = state.products || [];
+    if (!state.productsError && products.length === 0) {
+      body.append(emptyRow(table, state.products ? t('products.none') : t('common.loading')));
+    }
+    products.forEach((product) => {
+      const pool = product.source === 'POOL';
+      body.append(h('tr', { 'data-product-id': product.productId },
+        h('td', {}, h('strong', { text: product.name }), h('br'),
+          h('span', { class: 'mono muted small', text: product.productId })),
+        h('td', {}, t('source.' + product.source, {}, product.source || '—'),
+          product.sku ? h('span', { class: 'mono muted', text: ' ' + product.sku }) : null),
+        h('td', { class: 'num' }, money(product.price, product.currency)),
+        h('td', { class: 'num' + (pool && product.available === 0 ? ' low' : '') },
+          pool ? stock(product.available) : t('products.onDemand')),
+        h('td', { class: 'num' }, stock(product.reserved)),
+        h('td', { class: 'num' }, stock(product.issued)),
+        h('td', { class: 'row-actions' }, pool ? h('button', { type: 'button', class: 'secondary small',
+          'aria-label': t('keys.uploadFor', { name: product.name }),
+          onclick: () => chooseForUpload(product.productId) }, t('keys.uploadShort')) : null)));
+    });
+    labelCells(table);
+    fillKeysProducts();
+  }
+
+  function fillKeysProducts() {
+    const select = $('#keys-product');
+    const chosen = select.value;
+    clear(select).append(h('option', { value: '', text: t('keys.choose') }));
+    const pools = (state.products || []).filter((p) => p.source === 'POOL').concat(state.createdProducts);
+    pools.forEach((p) => select.append(h('option', { value: p.productId, text: p.name })));
+    if (pools.some((p) => p.productId === chosen)) {
+      select.value = chosen;
+    }
+  }
+
+  function chooseForUpload(productId) {
+    $('#keys-product').value = productId;
+    $('#keys-text').focus();
+  }
+
+  function keysOf(text) {
+    return text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line.length > 0);
+  }
+
+  async function keysToUpload() {
+    const file = $('#keys-file').files[0];
+    if (file) {
+      return keysOf(await file.text());
+    }
+    return keysOf($('#keys-text').value);
+  }
+
+  async function countKeys() {
+    const keys = await keysToUpload();
+    $('#keys-count').textContent = keys.length ? t('keys.ready', { count: keys.length }) : '';
+  }
+
+  function setUpProducts() {
+    $('#products-refresh').addEventListener('click', () => loadProducts());
+    const form = $('#product-form');
+    const syncSource = () => {
+      const upstream = form.source.value === 'UPSTREAM';
+      $('#product-sku-field').hidden = !upstream;
+      $('#product-sku').required = upstream;
+    };
+    form.querySelectorAll('input[name=source]').forEach((radio) => radio.addEventListener('change', syncSource));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const error = $('#product-form-error');
+      const name = form.name.value.trim();
+      const price = form.price.value.trim();
+      const currency = form.currency.value.trim().toUpperCase();
+      const source = form.source.value;
+      const sku = form.sku.value.trim();
+      const problem = !name ? ['product-name', 'products.nameRequired']
+        : !/^\d+(\.\d{1,2})?$/.test(price) || Number(price) <= 0 ? ['product-price', 'products.priceInvalid']
+          : !/^[A-Z]{3}$/.test(currency) ? ['product-currency', 'products.currencyInvalid']
+            : source === 'UPSTREAM' && !sku ? ['product-sku', 'products.skuRequired'] : null;
+      form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+      if (problem) {
+        error.textContent = t(problem[1]);
+        document.getElementById(problem[0]).setAttribute('aria-invalid', 'true');
+        document.getElementById(problem[0]).focus();
+        return;
+      }
+      error.textContent = '';
+      const button = $('#product-create');
+      button.disabled = true;
+      const body = { name, price, currency, source };
+      if (source === 'UPSTREAM') {
+        body.sku = sku;
+      }
+      const result = await api('POST', '/admin/api/products', body);
+      button.disabled = false;
+      if (!result.ok) {
+        outcome('product-outcome', 'error', failure(result));
+        return;
+      }
+      const productId = result.data.productId;
+      outcome('product-outcome', 'ok', t('products.created', { name, id: productId }));
+      form.name.value = '';
+      form.price.value = '';
+      form.sku.value = '';
+      if (source === 'POOL') {
+        state.createdProducts.push({ productId, name, source });
+        fillKeysProducts();
+        $('#keys-product').value = productId;
+      }
+      loadProducts(true);
+    });
+
+    const keysForm = $('#keys-form');
+    $('#keys-text').addEventListener('input', countKeys);
+    $('#keys-file').addEventListener('change', countKeys);
+    keysForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const error = $('#keys-form-error');
+      const productId = $('#keys-product').value;
+      const keys = await keysToUpload();
+      if (!productId) {
+        error.textContent = t('keys.productRequired');
+        $('#keys-product').focus();
+        return;
+      }
+      if (!keys.length) {
+        error.textContent = t('keys.keysRequired');
+        $('#keys-text').focus();
+        return;
+      }
+      error.textContent = '';
+      const button = $('#keys-upload');
+      button.disabled = true;
+      const result = await api('POST', '/admin/api/products/' + encodeURIComponent(productId) + '/card-keys',
+        keys.join('\n'), 'text/plain');
+      button.disabled = false;
+      if (!result.ok) {
+        outcome('keys-outcome', 'error', failure(result));
+        return;
+      }
+      // the keys leave the page as soon as the pool holds them
+      $('#keys-text').value = '';
+      $('#keys-file').value = '';
+      $('#keys-count').textContent = '';
+      outcome('keys-outcome', 'ok', t('keys.result', { added: result.data.added, duplicates: result.data.duplicates }));
+      loadProducts(true);
+      // stock counts follow the upload a moment later (a projection)
+      window.setTimeout(() => { if (state.view === 'products') { loadProducts(true); } }, 1500);
+    });
+  }
+
+  // ---------------------------------------------------------------- dead letters
+
+  async function loadDeadLetters() {
+    const [letters, unmatched] = await Promise.all([
+      api('GET', '/admin/api/dead-letters'),
+      api('GET', '/admin/api/payments/unmatched-notifications')]);
+    state.deadLetters = letters.ok ? letters.data : null;
+    state.deadError = letters.ok ? null : failure(letters);
+    state.unmatched = unmatched.ok ? unmatched.data : null;
+    state.unmatchedError = unmatched.ok ? null : failure(unmatched);
+    renderDeadLetters();
+  }
+
+  function renderDeadLetters() {
+    const groups = clear($('#dead-groups'));
+    if (state.deadError) {
+      groups.append(h('p', { class: 'notice error', text: state.deadError }));
+    } else if (state.deadLetters && state.deadLetters.length === 0) {
+      groups.append(h('p', { class: 'notice ok', text: t('dead.none') }));
+    } else if (state.deadLetters) {
+      const byGroup = new Map();
+      state.deadLetters.forEach((letter) => {
+        if (!byGroup.has(letter.processingGroup)) {
+          byGroup.set(letter.processingGroup, []);
+        }
+        byGroup.get(letter.processingGroup).push(letter);
+      });
+      byGroup.forEach((letters, group) => {
+        const table = h('table', { class: 'data stack' },
+          h('thead', {}, h('tr', {},
+            ['dead.col.event', 'dead.col.aggregate', 'dead.col.enqueued', 'dead.col.lastTouched', 'dead.col.cause']
+              .map((key) => h('th', { scope: 'col', text: t(key) })))),
+          h('tbody', {}, letters.map((letter) => h('tr', {},
+            h('td', {}, h('code', { title: letter.payloadType, text: shortType(letter.payloadType) })),
+            h('td', {}, h('span', { class: 'mono', text: letter.aggregateId || '—' }),
+              letter.aggregateSequence !== null && letter.aggregateSequence !== undefined
+                ? h('span', { class: 'muted', text: ' #' + letter.aggregateSequence }) : null),
+            h('td', {}, time(letter.enqueuedAt)),
+            h('td', {}, time(letter.lastTouched)),
+            h('td', {}, h('code', { text: shortType(letter.causeType) }), h('br'),
+              h('span', { class: 'small', text: letter.causeMessage || '' }))))));
+        labelCells(table);
+        groups.append(h('section', { class: 'panel', 'data-group': group },
+          h('div', { class: 'view-head' },
+            h('h2', {}, h('code', { text: group }), ' ',
+              h('span', { class: 'muted', text: t('dead.count', { count: letters.length }) })),
+            h('button', { type: 'button', class: 'small', 'data-retry-group': group,
+              onclick: (event) => retryGroup(group, event.currentTarget) }, t('dead.retry', { group }))),
+          h('div', { class: 'table-wrap' }, table)));
+      });
+    } else {
+      groups.append(h('p', { class: 'muted', text: t('common.loading') }));
+    }
+
+    const table = $('#unmatched-table');
+    const body = clear($('tbody', table));
+    if (state.unmatchedError) {
+      body.append(emptyRow(table, state.unmatchedError, 'error'));
+    } else if (state.unmatched && state.unmatched.length === 0) {
+      body.append(emptyRow(table, t('unmatched.none')));
+    }
+    (state.unmatched || []).forEach((n) => {
+      body.append(h('tr', {},
+        h('td', {}, time(n.receivedAt)),
+        h('td', {}, h('span', { class: 'mono', text: n.paymentId })),
+        h('td', {}, h('span', { class: 'mono', text: n.merchantOrderId })),
+        h('td', {}, n.status),
+        h('td', { class: 'num' }, money(n.amount, n.currency))));
+    });
+    labelCells(table);
+  }
+
+  async function retryGroup(group, button) {
+    button.disabled = true;
+    const result = await api('POST', '/admin/api/dead-letters/' + encodeURIComponent(group) + '/retry');
+    button.disabled = false;
+    if (result.ok) {
+      const r = result.data;
+      outcome('dead-outcome', r.lettersLeft > 0 ? 'warn' : 'ok', t('dead.retried', { group,
+        retried: r.sequencesRetried, recovered: r.sequencesRecovered, left: r.lettersLeft }));
+    } else {
+      outcome('dead-outcome', 'error', failure(result));
+    }
+    loadDeadLetters();
+  }
+
+  // ---------------------------------------------------------------- projections and breakers
+
+  async function loadSystem() {
+    const [projections, breakers] = await Promise.all([
+      api('GET', '/admin/api/projections'), api('GET', '/admin/api/circuit-breakers')]);
+    if (state.view !== 'system') {
+      return;
+    }
+    state.projections = projections.ok ? projections.data : state.projections;
+    state.projectionsError = projections.ok ? null : failure(projections);
+    state.breakers = breakers.ok ? breakers.data : state.breakers;
+    state.breakersError = breakers.ok ? null : failure(breakers);
+    renderSystem();
+  }
+
+  function renderSystem() {
+    const table = $('#projections-table');
+    const body = clear($('tbody', table));
+    if (state.projectionsError) {
+      body.append(emptyRow(table, state.projectionsError, 'error'));
+    }
+    (state.projections || []).forEach((p) => {
+      const segments = (p.segments || []).map((s) => h('li', {},
+        h('span', { class: 'mono', text: '#' + s.segment }), ' ',
+        h('span', { class: 'mono', text: s.position === null || s.position === undefined ? '—' : String(s.position) }),
+        ' ', h('span', { class: 'badge ' + (s.replaying ? 'warn' : s.caughtUp ? 'ok' : 'neutral'),
+          text: t(s.replaying ? 'projections.replaying' : s.caughtUp ? 'projections.caughtUp' : 'projections.behind') })));
+      body.append(h('tr', { 'data-processor': p.name },
+        h('td', {}, h('code', { text: p.name }), h('br'), h('span', { class: 'muted small', text: shortType(p.mode) })),
+        h('td', {}, h('span', { class: 'badge ' + (p.running ? 'ok' : 'problem'),
+          text: t(p.running ? 'projections.running' : 'projections.stopped') }), ' ',
+        p.replaying ? h('span', { class: 'badge warn', text: t('projections.replaying') }) : null),
+        h('td', {}, segments.length ? h('ul', { class: 'segments' }, segments)
+          : h('span', { class: 'muted', text: t('projections.noSegments') })),
+        h('td', { class: 'row-actions' }, p.rebuildable ? h('button', { type: 'button', class: 'secondary small',
+          'data-rebuild': p.name, 'aria-label': t('projections.rebuildLabel', { name: p.name }),
+          onclick: (event) => confirmRebuild(p.name, event.currentTarget) }, t('projections.rebuild')) : null)));
+    });
+    labelCells(table);
+
+    const cards = clear($('#breakers'));
+    if (state.breakersError) {
+      cards.append(h('p', { class: 'notice error', text: state.breakersError }));
+    }
+    (state.breakers || []).forEach((b) => {
+      const rate = (value) => (value === null || value === undefined || value < 0 ? t('breakers.notEnough')
+        : I18N.formatNumber(value, 1) + ' %');
+      const transitions = (b.transitions || []).slice(-6).reverse();
+      cards.append(h('section', { class: 'card', 'data-breaker': b.name },
+        h('div', { class: 'view-head' }, h('h3', {}, h('code', { text: b.name })),
+          h('span', { class: 'badge breaker-' + String(b.state).toLowerCase(), 'data-state': b.state,
+            text: t('breaker.' + b.state, {}, b.state) })),
+        h('dl', { class: 'facts compact' },
+          h('div', {}, h('dt', { text: t('breakers.failureRate') }), h('dd', { text: rate(b.failureRate) })),
+          h('div', {}, h('dt', { text: t('breakers.slowRate') }), h('dd', { text: rate(b.slowCallRate) })),
+          h('div', {}, h('dt', { text: t('breakers.calls') }),
+            h('dd', { text: t('breakers.callCounts', { buffered: b.bufferedCalls, failed: b.failedCalls,
+              refused: b.notPermittedCalls }) }))),
+        h('h4', { text: t('breakers.transitions') }),
+        transitions.length ? h('ol', { class: 'transitions' }, transitions.map((tr) => h('li', {},
+          time(tr.at), ' ', h('span', { class: 'mono', text: tr.from + ' → ' + tr.to }))))
+          : h('p', { class: 'muted small', text: t('breakers.noTransitions') })));
+    });
+    if (!state.breakersError && state.breakers && state.breakers.length === 0) {
+      cards.append(h('p', { class: 'muted', text: t('breakers.none') }));
+    }
+  }
+
+  function confirmRebuild(name, button) {
+    openDialog({
+      title: t('dialog.rebuild.title', { name }),
+      text: t('dialog.rebuild.text', { name }),
+      confirm: t('dialog.rebuild.confirm'),
+      danger: false,
+      trade: false,
+      reason: 'none',
+      returnFocus: () => (document.contains(button) ? button
+        : document.querySelector('[data-rebuild="' + CSS.escape(name) + '"]')),
+      submit: async () => {
+        const result = await api('POST', '/admin/api/projections/' + encodeURIComponent(name) + '/rebuild');
+        const o = actionOutcome(result, t('projections.rebuildStarted', { name, status: result.status }));
+        outcome('system-outcome', o.kind, o.message);
+        loadSystem();
+        return {};
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- bulk audit
+
+  function localInput(date) {
+    const pad = (n) => String(n).padStart(2, '0');
+    return date.getFullYear() + '-' + pad(date.getMonth() + 1) + '-' + pad(date.getDate()) + 'T'
+      + pad(date.getHours()) + ':' + pad(date.getMinutes()) + ':' + pad(date.getSeconds());
+  }
+
+  function setUpBulk() {
+    const form = $('#bulk-form');
+    const now = new Date();
+    form.from.value = localInput(new Date(now.getTime() - 24 * 3600 * 1000));
+    form.to.value = localInput(new Date(now.getTime() + 60 * 1000));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const error = $('#bulk-form-error');
+      const from = new Date(form.from.value);
+      const to = new Date(form.to.value);
+      if (isNaN(from.getTime()) || isNaN(to.getTime()) || to <= from) {
+        error.textContent = t('bulk.invalidRange');
+        form.from.focus();
+        return;
+      }
+      error.textContent = '';
+      const button = $('#bulk-run');
+      button.disabled = true;
+      state.bulk = { loading: true };
+      renderBulk();
+      const params = new URLSearchParams({ from: from.toISOString(), to: to.toISOString() });
+      const result = await api('GET', '/admin/api/audit?' + params);
+      button.disabled = false;
+      state.bulk = result.ok ? { data: result.data } : { error: failure(result) };
+      renderBulk();
+      announce(result.ok ? t('bulk.done', { orders: result.data.orders, inconsistent: result.data.inconsistent.length })
+        : state.bulk.error);
+    });
+  }
+
+  function renderBulk() {
+    const target = clear($('#bulk-result'));
+    const bulk = state.bulk;
+    if (!bulk) {
+      return;
+    }
+    if (bulk.loading) {
+      target.append(h('p', { class: 'muted', text: t('bulk.running') }));
+      return;
+    }
+    if (bulk.error) {
+      target.append(h('p', { class: 'notice error', text: bulk.error }));
+      return;
+    }
+    const r = bulk.data;
+    target.append(h('p', { class: 'muted small' }, t('bulk.range'), ' ', time(r.from), ' – ', time(r.to)),
+      h('div', { class: 'stats' },
+        h('div', { class: 'stat', 'data-stat': 'orders' }, h('span', { class: 'value', text: String(r.orders) }),
+          h('span', { class: 'label', text: t('bulk.orders') })),
+        h('div', { class: 'stat ok', 'data-stat': 'consistent' },
+          h('span', { class: 'value', text: String(r.consistent) }),
+          h('span', { class: 'label', text: t('bulk.consistent') })),
+        h('div', { class: 'stat ' + (r.inconsistent.length ? 'warn' : 'ok'), 'data-stat': 'inconsistent' },
+          h('span', { class: 'value', text: String(r.inconsistent.length) }),
+          h('span', { class: 'label', text: t('bulk.inconsistent') }))));
+    if (r.orders >= 1000) {
+      target.append(h('p', { class: 'notice warn', text: t('bulk.limited') }));
+    }
+    if (r.inconsistent.length) {
+      target.append(h('h2', { text: t('bulk.listHeading') }),
+        h('ul', { class: 'inconsistent' }, r.inconsistent.map((i) => h('li', { 'data-order-id': i.orderId },
+          h('a', { href: '#order/' + encodeURIComponent(i.orderId), class: 'mono' }, i.orderId),
+          h('ul', { class: 'discrepancies' }, i.discrepancies.map((d) => h('li', { 'data-kind': d.kind },
+            h('span', { class: 'badge ' + (d.kind === 'manual-intervention' ? 'manual' : 'problem'),
+              text: t('discrepancy.' + d.kind, {}, d.kind) }), ' ', h('code', { text: d.event }), ' ', time(d.at),
+            d.operator ? h('span', {}, ' — ', t('audit.byOperator', { operator: d.operator })) : null,
+            d.reason ? h('span', { class: 'reason', text: ' “' + d.reason + '”' }) : null)))))));
+    }
+  }
+
+  // ---------------------------------------------------------------- language
+
+  function setUpLanguage() {
+    const select = $('#language');
+    I18N.languages.forEach((language) => select.append(h('option', { value: language.code, lang: language.code,
+      text: language.name })));
+    select.value = I18N.language();
+    select.addEventListener('change', () => {
+      I18N.setLanguage(select.value);
+      renderAll();
+      announce(t('common.languageChanged'));
+    });
+  }
+
+  /** Everything again in the current language, from what was last loaded. */
+  function renderAll() {
+    I18N.apply(document);
+    fillStatusSelect();
+    updateTitle();
+    if (state.orders || state.ordersError) {
+      renderOrders();
+    }
+    if (state.orderId) {
+      renderOrder();
+      renderAudit();
+    }
+    renderProducts();
+    if (state.deadLetters || state.deadError) {
+      renderDeadLetters();
+    }
+    if (state.projections || state.breakers) {
+      renderSystem();
+    }
+    renderBulk();
+  }
+
+  // ---------------------------------------------------------------- start
+
+  document.addEventListener('DOMContentLoaded', () => {
+    I18N.apply(document);
+    setUpLanguage();
+    setUpOrders();
+    setUpDialog();
+    setUpProducts();
+    setUpBulk();
+    $('#dead-refresh').addEventListener('click', loadDeadLetters);
+    $('#system-refresh').addEventListener('click', loadSystem);
+    window.addEventListener('hashchange', route);
+    route();
+  });
+}());
