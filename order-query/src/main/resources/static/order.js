@@ -36,42 +36,22 @@
 
   // ---- helpers ------------------------------------------------------------------------------
 
-  function el(tag, attributes, children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (value === true) node.setAttribute(name, '');
-      else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value);
-    });
-    (children || []).forEach(child => {
-      if (child !== null && child !== undefined) {
-        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
+  const { el } = window.Cardflow.dom;
+
+  function announce(text) {
+    window.Cardflow.dom.announce(announcer, text);
   }
+
+  function request(url, options, read) {
+    return window.Cardflow.dom.request(url, options, REQUEST_TIMEOUT_MS, read);
+  }
+
 
   function isTerminal(status) {
     return TERMINAL.indexOf(status) >= 0;
   }
 
-  function announce(text) {
-    announcer.textContent = '';
-    window.setTimeout(() => {
-      announcer.textContent = text;
-    }, 60);
-  }
 
-  async function request(url, options, read) {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
-    try {
-      const response = await fetch(url, Object.assign({ cache: 'no-store', credentials: 'same-origin' }, options,
-        { signal: controller.signal }));
-      return await read(response);
-    } finally {
-      window.clearTimeout(timer);
-    }
-  }
 
   /** Copies text: the Clipboard API where allowed, else a hidden textarea and execCommand. */
   async function copyText(text) {

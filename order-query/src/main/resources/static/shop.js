@@ -30,20 +30,13 @@
 
   // ---- small helpers ------------------------------------------------------------------------
 
-  function el(tag, attributes, children) {
-    const node = document.createElement(tag);
-    Object.entries(attributes || {}).forEach(([name, value]) => {
-      if (value === true) node.setAttribute(name, '');
-      else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value);
-    });
-    (children || []).forEach(child => node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child));
-    return node;
+  const { el, setText, request } = window.Cardflow.dom;
+
+  function announce(text) {
+    window.Cardflow.dom.announce(announcer, text);
   }
 
-  /** Changes a text only when it differs, so that live regions do not repeat themselves. */
-  function setText(node, text) {
-    if (node.textContent !== text) node.textContent = text;
-  }
+
 
   function sleep(ms) {
     return new Promise(resolve => window.setTimeout(resolve, ms));
@@ -66,25 +59,7 @@
     return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
   }
 
-  /** fetch with a deadline that covers reading the body too. */
-  async function request(url, options, timeoutMs, read) {
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      const response = await fetch(url, Object.assign({ cache: 'no-store', credentials: 'same-origin' }, options,
-        { signal: controller.signal }));
-      return await read(response);
-    } finally {
-      window.clearTimeout(timer);
-    }
-  }
 
-  function announce(text) {
-    announcer.textContent = '';
-    window.setTimeout(() => {
-      announcer.textContent = text;
-    }, 60);
-  }
 
   function stockState(product) {
     if (product.available === null || product.available === undefined) return 'always';

@@ -1,0 +1,48 @@
+/* Small DOM and fetch helpers shared by the shop's pages. */
+(function () {
+  'use strict';
+
+  /** An element with attributes (true: present, false/null: absent) and children (text or nodes). */
+  function el(tag, attributes, children) {
+    const node = document.createElement(tag);
+    Object.entries(attributes || {}).forEach(([name, value]) => {
+      if (value === true) node.setAttribute(name, '');
+      else if (value !== false && value !== null && value !== undefined) node.setAttribute(name, value);
+    });
+    (children || []).forEach(child => {
+      if (child !== null && child !== undefined) {
+        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+      }
+    });
+    return node;
+  }
+
+  /** Changes a text only when it differs, so that live regions do not repeat themselves. */
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  /** Says {@code text} in a polite live region; emptied first so that a repeated message is read again. */
+  function announce(region, text) {
+    region.textContent = '';
+    window.setTimeout(() => {
+      region.textContent = text;
+    }, 60);
+  }
+
+  /** fetch with a deadline that covers reading the body too. */
+  async function request(url, options, timeoutMs, read) {
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      const response = await fetch(url, Object.assign({ cache: 'no-store', credentials: 'same-origin' }, options,
+        { signal: controller.signal }));
+      return await read(response);
+    } finally {
+      window.clearTimeout(timer);
+    }
+  }
+
+  window.Cardflow = window.Cardflow || {};
+  window.Cardflow.dom = { el, setText, announce, request };
+})();
