@@ -29,6 +29,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,8 +57,8 @@ public class FulfilmentConfiguration {
     }
 
     @Bean
-    public OrderHistory orderHistory(EventStore events, JdbcTemplate jdbc) {
-        return new OrderHistory(events, jdbc);
+    public OrderHistory orderHistory(EventStore events, JdbcTemplate jdbc, QueryGateway queries) {
+        return new OrderHistory(events, jdbc, queries);
     }
 
     @Bean

@@ -1,14 +1,16 @@
 package dev.cardflow.fulfilment.audit;
 
+import dev.cardflow.api.order.FindOrdersPlaced;
 import dev.cardflow.api.order.OrderMessage;
 import dev.cardflow.api.order.OrderPlaced;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,10 +27,12 @@ public class OrderHistory {
 
     private final EventStore events;
     private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
 
-    public OrderHistory(EventStore events, JdbcTemplate jdbc) {
+    public OrderHistory(EventStore events, JdbcTemplate jdbc, QueryGateway queries) {
         this.events = events;
         this.jdbc = jdbc;
+        this.queries = queries;
     }
 
     /** Each order's events, oldest first; an order without events is left out. */
@@ -50,12 +54,19 @@ public class OrderHistory {
             }
         }));
         Map<String, Long> positions = positions(histories.keySet(), ordersByProduct.keySet());
-        histories.values().forEach(history -> history.sort(
-                Comparator.comparing(e -> positions.getOrDefault(e.getIdentifier(), Long.MAX_VALUE))));
+        Comparator<DomainEventMessage<?>> happened = Comparator.comparing(DomainEventMessage::getTimestamp);
+        histories.values().forEach(history -> history.sort(history.stream()
+                .allMatch(e -> positions.containsKey(e.getIdentifier()))
+                ? Comparator.comparing(e -> positions.get(e.getIdentifier()))
+                : happened));
         return histories;
     }
 
-    /** Where each event of these streams stands in the store (its global index): the order they happened in. */
+    /**
+     * Where each event of these streams stands in the JDBC store (its global index): the exact
+     * order they happened in. Behind Axon Server the table is empty, and events are ordered by time
+     * (to the millisecond Axon stores).
+     */
     private Map<String, Long> positions(java.util.Set<String> orders, java.util.Set<String> products) {
         List<String> streams = new ArrayList<>(orders);
         streams.addAll(products);
@@ -72,17 +83,9 @@ public class OrderHistory {
         return positions;
     }
 
-    /** The ids of the orders placed in {@code [from, to)}, oldest first, at most {@code limit}. */
+    /** The ids of the orders placed in {@code [from, to)}, oldest first, at most {@code limit} — asked of the query side. */
     public List<String> placedBetween(Instant from, Instant to, int limit) {
-        return jdbc.queryForList("""
-                select aggregate_identifier from domain_event_entry
-                where payload_type = ? and time_stamp >= ? and time_stamp < ?
-                order by global_index limit ?""", String.class,
-                OrderPlaced.class.getName(), stamp(from), stamp(to), limit);
-    }
-
-    /** Axon writes timestamps as ISO-8601 with milliseconds; bounds in the same form compare as text. */
-    private static String stamp(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS).toString().replaceFirst("(\\d{2}:\\d{2}:\\d{2})Z$", "$1.000Z");
+        return queries.query(new FindOrdersPlaced(from, to, limit), ResponseTypes.multipleInstancesOf(String.class))
+                .join();
     }
 }

@@ -7,6 +7,7 @@ import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.FindOrderStatus;
+import dev.cardflow.api.order.FindOrdersPlaced;
 import dev.cardflow.api.order.FulfilmentRetryRequested;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
@@ -38,6 +39,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static dev.cardflow.api.order.OrderStatus.*;
@@ -182,6 +184,11 @@ public class OrderStatusProjection {
     @QueryHandler
     public OrderStatusView handle(FindOrderStatus query) {
         return store.find(query.orderId()).orElse(null);
+    }
+
+    @QueryHandler
+    public List<String> handle(FindOrdersPlaced query) {
+        return store.placedBetween(query.from(), query.to(), query.limit());
     }
 
     private void advance(String orderId, Instant at, OrderStatus status, String code, String detail,

@@ -108,6 +108,11 @@ public class OrderStatusStore {
         return jdbc.query(sql.toString(), this::view, args.toArray());
     }
 
+    List<String> placedBetween(Instant from, Instant to, int limit) {
+        return jdbc.queryForList("select order_id from order_status where placed_at >= ? and placed_at < ? "
+                + "order by placed_at, order_id limit ?", String.class, ts(from), ts(to), limit);
+    }
+
     /** Orders in a status since before its cutoff, longest stuck first. */
     List<OrderStatusView> stuck(Map<OrderStatus, Instant> cutoffs, int page, int size) {
         List<Object> args = new ArrayList<>();
