@@ -100,7 +100,8 @@ public class SagaReplay {
                 }
                 deadlines.remove(due.getKey());
                 Step step = process.onDeadline(state, due.getKey(), due.getValue());
-                points.add(point(due.getValue(), "deadline " + due.getKey(), "fulfilment", step.decisions()));
+                points.add(point(due.getValue(), "deadline " + due.getKey(), "fulfilment", step.decisions(),
+                        deadlines));
                 state = step.state();
                 ended = apply(step, deadlines, open, due.getValue());
             }
@@ -131,7 +132,7 @@ public class SagaReplay {
                 if (ended) {
                     deadlines.clear();
                 }
-                points.add(point(at, name(event), origin, step.decisions()));
+                points.add(point(at, name(event), origin, step.decisions(), deadlines));
                 state = step.state();
                 ended = apply(step, deadlines, open, at);
             }
@@ -234,9 +235,13 @@ public class SagaReplay {
         return Origin.FULFILMENT.equals(origin) || Origin.PSP_STATUS_CHECK.equals(origin);
     }
 
-    private static DecisionPoint point(Instant at, String trigger, String origin, List<Decision> decisions) {
-        return new DecisionPoint(at, trigger, origin == null ? "unknown" : origin,
-                decisions.stream().map(SagaReplay::describe).toList());
+    /** The decisions of a step as an auditor reads them: forgetting a deadline that was never set is left out. */
+    private static DecisionPoint point(Instant at, String trigger, String origin, List<Decision> decisions,
+                                       Map<String, Instant> pending) {
+        return new DecisionPoint(at, trigger, origin == null ? "unknown" : origin, decisions.stream()
+                .filter(d -> !(d instanceof Unschedule u) || pending.containsKey(u.name()))
+                .map(SagaReplay::describe)
+                .toList());
     }
 
     static String describe(Decision decision) {
