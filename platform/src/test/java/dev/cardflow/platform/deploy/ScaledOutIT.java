@@ -36,7 +36,7 @@ class ScaledOutIT {
         String axonServer = System.getenv("CARDFLOW_AXONSERVER");
         assumeTrue(axonServer != null && !axonServer.isBlank(),
                 "CARDFLOW_AXONSERVER (host:port of a running Axon Server) is not set: the scaled-out test is skipped");
-        String secret = Base64.getEncoder().encodeToString(("scaled-out-test-secret-" + Shop.shortId()).getBytes());
+        String secret = Base64.getEncoder().encodeToString(("scaled-out-test-secret-at-least-32-bytes-" + Shop.shortId()).getBytes());
         int simulatorsPort = PlatformProcess.freePort();
         int commandPort = PlatformProcess.freePort();
         int queryPort = PlatformProcess.freePort();

@@ -98,6 +98,17 @@ public class PlatformProcess implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        try {
+            awaitHealthy(http);
+        } catch (RuntimeException | Error e) {
+            // a try-with-resources never closes a resource whose start() threw: stop it here, or it outlives the test
+            close();
+            throw e;
+        }
+        return this;
+    }
+
+    private void awaitHealthy(HttpClient http) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the platform exited with " + process.exitValue() + "; see " + logs);
@@ -111,7 +122,6 @@ public class PlatformProcess implements AutoCloseable {
                 return false;
             }
         });
-        return this;
     }
 
     /** SIGKILL: the JVM gets no chance to finish anything. */
