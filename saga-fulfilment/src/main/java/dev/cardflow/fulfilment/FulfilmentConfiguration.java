@@ -10,12 +10,14 @@ import dev.cardflow.fulfilment.payment.PspPaymentGateway;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.resilience.BreakerWatch;
 import dev.cardflow.fulfilment.resilience.OutboundCalls;
+import dev.cardflow.fulfilment.saga.DeadlineCancellation;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
@@ -134,8 +136,9 @@ public class FulfilmentConfiguration {
     @Bean
     public FulfilmentActions fulfilmentActions(FulfilmentProcess process, CommandGateway commands,
                                                DeadlineManager deadlines, PaymentGateway payments,
-                                               CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo) {
+                                               CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo,
+                                               Scheduler scheduler) {
         return new FulfilmentActions(process, commands, deadlines, payments, cardPurchase, fulfilmentIo,
-                Clock.systemUTC());
+                Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel);
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -50,9 +51,17 @@ public class FulfilmentActions {
     private final CardPurchase cardPurchase;
     private final Executor io;
     private final Clock clock;
+    private final BiConsumer<String, String> cancelDeadline;
 
     public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
                              PaymentGateway payments, CardPurchase cardPurchase, Executor io, Clock clock) {
+        this(process, commands, deadlines, payments, cardPurchase, io, clock, deadlines::cancelSchedule);
+    }
+
+    /** {@code cancelDeadline} cancels a deadline by name and schedule id (see {@link DeadlineCancellation}). */
+    public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
+                             PaymentGateway payments, CardPurchase cardPurchase, Executor io, Clock clock,
+                             BiConsumer<String, String> cancelDeadline) {
         this.process = process;
         this.commands = commands;
         this.deadlines = deadlines;
@@ -60,6 +69,7 @@ public class FulfilmentActions {
         this.cardPurchase = cardPurchase;
         this.io = io;
         this.clock = clock;
+        this.cancelDeadline = cancelDeadline;
     }
 
     public FulfilmentProcess process() {
@@ -137,7 +147,7 @@ public class FulfilmentActions {
     private void unschedule(String name, Map<String, String> scheduled) {
         String scheduleId = scheduled.remove(name);
         if (scheduleId != null) {
-            deadlines.cancelSchedule(name, scheduleId);
+            cancelDeadline.accept(name, scheduleId);
         }
     }
 
