@@ -1,5 +1,6 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
@@ -10,23 +11,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.FileSystemUtils;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,19 +44,13 @@ import static org.awaitility.Awaitility.await;
 @PlatformTest
 class AdminConsoleBrowserIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     // generous: the machine is small and other tests may run beside this one
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final int PHONE_WIDTH = 375;
 
     @LocalServerPort
     int port;
     Shop shop;
-    ChromeDriverService driverService;
-    ChromeDriver browser;
-    Path profile;
+    HeadlessChromium chromium;
 
     @BeforeEach
     void openShop() {
@@ -70,14 +59,8 @@ class AdminConsoleBrowserIT {
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -107,7 +90,7 @@ class AdminConsoleBrowserIT {
         shop.pay(shop.awaitPayment(order));
         shop.awaitStatus(order, "DELIVERED");
         ChromeDriver page = openBrowser();
-        WebDriverWait wait = patiently(page);
+        WebDriverWait wait = chromium.patiently();
 
         page.get(url("/admin/"));
         WebElement search = wait.until(d -> d.findElement(By.id("filter-q")));
@@ -117,7 +100,7 @@ class AdminConsoleBrowserIT {
                 && d.findElement(row).getText().contains(email));
         assertThat(page.findElement(row).findElement(By.cssSelector("[data-status]")).getDomAttribute("data-status"))
                 .isEqualTo("DELIVERED");
-        screenshot(page, "1-orders-search");
+        chromium.screenshot("admin-" + "1-orders-search");
 
         page.findElement(row).findElement(By.tagName("a")).click();
         wait.until(d -> "DELIVERED".equals(d.findElement(By.id("order-status")).getDomAttribute("data-status")));
@@ -129,7 +112,7 @@ class AdminConsoleBrowserIT {
         assertThat(page.findElement(By.cssSelector("#audit-events tr[data-type=OrderPlaced]")).getText())
                 .contains("buyer");
         assertThat(texts(page, "#audit-decisions code")).anyMatch(d -> d.startsWith("send DeliverOrder"));
-        screenshot(page, "2-order-delivered");
+        chromium.screenshot("admin-" + "2-order-delivered");
 
         page.findElement(By.id("action-refund")).click();
         wait.until(d -> d.findElement(By.id("action-dialog")).isDisplayed());
@@ -137,7 +120,7 @@ class AdminConsoleBrowserIT {
         page.findElement(By.id("dialog-confirm")).click();
         wait.until(d -> !d.findElement(By.id("dialog-error")).getText().isBlank());
         page.findElement(By.id("dialog-reason")).sendKeys("buyer could not redeem the key");
-        windowScreenshot(page, "3-refund-confirmation");
+        chromium.windowScreenshot("admin-" + "3-refund-confirmation");
         page.findElement(By.id("dialog-confirm")).click();
 
         wait.until(d -> !d.findElement(By.id("action-dialog")).isDisplayed());
@@ -151,7 +134,7 @@ class AdminConsoleBrowserIT {
         assertThat(page.findElement(By.id("audit-verdict")).getDomAttribute("data-consistent")).isEqualTo("false");
         assertThat(page.findElement(By.cssSelector("#audit-events tr[data-type=RefundRequested]")).getText())
                 .contains("Manual", "admin");
-        screenshot(page, "4-order-refunded");
+        chromium.screenshot("admin-" + "4-order-refunded");
 
         // a refunded order cannot be cancelled: the console shows the API's refusal
         page.findElement(By.id("action-cancel")).click();
@@ -165,15 +148,15 @@ class AdminConsoleBrowserIT {
         page.navigate().refresh();
         wait.until(d -> "REFUNDED".equals(d.findElement(By.id("order-status")).getDomAttribute("data-status")));
         wait.until(d -> !d.findElements(manual).isEmpty());
-        assertNoHorizontalScroll(page);
-        screenshot(page, "5-order-refunded-375");
+        chromium.assertNoHorizontalScroll();
+        chromium.screenshot("admin-" + "5-order-refunded-375");
         assertThat(page.getPageSource()).doesNotContain(keys.get(0));
     }
 
     @Test
     void productCreatedInTheConsoleTakesKeysFromTextAndFileAndCountsDuplicates() throws IOException {
         ChromeDriver page = openBrowser();
-        WebDriverWait wait = patiently(page);
+        WebDriverWait wait = chromium.patiently();
         String name = "Console " + Shop.shortId();
         String first = "CONSOLE-" + Shop.shortId() + "-1";
         String second = "CONSOLE-" + Shop.shortId() + "-2";
@@ -193,7 +176,7 @@ class AdminConsoleBrowserIT {
         wait.until(d -> d.findElement(By.id("keys-outcome")).getText().equals("1 added, 1 duplicate"));
         assertThat(page.findElement(By.id("keys-text")).getDomProperty("value")).isEmpty();
 
-        Path file = Files.createTempFile(profile, "keys-", ".txt");
+        Path file = Files.createTempFile("keys-", ".txt");
         Files.writeString(file, first + "\n" + second + "\n", StandardCharsets.UTF_8);
         page.findElement(By.id("keys-file")).sendKeys(file.toAbsolutePath().toString());
         wait.until(d -> d.findElement(By.id("keys-count")).getText().equals("2 keys ready to upload."));
@@ -202,7 +185,7 @@ class AdminConsoleBrowserIT {
 
         // stock counts are a projection: they follow the upload a moment later, and Refresh asks again
         By available = By.cssSelector("#products-table tr[data-product-id='" + productId + "'] td:nth-child(4)");
-        new WebDriverWait(page, PATIENCE, Duration.ofSeconds(1)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(page, HeadlessChromium.PATIENCE, Duration.ofSeconds(1)).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     if (!d.findElements(available).isEmpty() && d.findElement(available).getText().equals("2")) {
                         return true;
@@ -211,7 +194,7 @@ class AdminConsoleBrowserIT {
                     return false;
                 });
         assertThat(shop.available(productId)).isEqualTo(2);
-        screenshot(page, "6-products");
+        chromium.screenshot("admin-" + "6-products");
         assertThat(page.getPageSource()).doesNotContain(first).doesNotContain(second);
     }
 
@@ -229,7 +212,7 @@ class AdminConsoleBrowserIT {
         assertThat(shop.operator(refunded.orderId(), "refund", Map.of("reason", "goodwill"))).isEqualTo(202);
         shop.awaitStatus(refunded, "REFUNDED");
         ChromeDriver page = openBrowser();
-        WebDriverWait wait = patiently(page);
+        WebDriverWait wait = chromium.patiently();
 
         page.get(url("/admin/"));
         wait.until(d -> !d.findElements(By.cssSelector("#orders-table tr[data-order-id='" + waiting.orderId() + "']"))
@@ -246,14 +229,14 @@ class AdminConsoleBrowserIT {
             }
             String width = phone ? "-375" : "-desktop";
             showView(page, wait, "orders", "#orders-table[aria-busy='false'] tbody tr");
-            screenshot(page, "7-orders" + width);
+            chromium.screenshot("admin-" + "7-orders" + width);
             showView(page, wait, "products", "#products-table[aria-busy='false'] tbody tr");
-            screenshot(page, "8-products" + width);
+            chromium.screenshot("admin-" + "8-products" + width);
             showView(page, wait, "dead-letters", "#dead-groups .notice, #dead-groups .panel");
-            screenshot(page, "9-dead-letters" + width);
+            chromium.screenshot("admin-" + "9-dead-letters" + width);
             showView(page, wait, "system", "#projections-table tr[data-processor='order-status']");
             wait.until(d -> !d.findElements(By.cssSelector("#breakers [data-breaker]")).isEmpty());
-            screenshot(page, "10-system" + width);
+            chromium.screenshot("admin-" + "10-system" + width);
             if (!phone) {
                 rebuildProductStock(page, wait);
             }
@@ -264,7 +247,7 @@ class AdminConsoleBrowserIT {
                     + "'] li[data-kind=manual-intervention]")).getText()).contains("by operator admin", "goodwill");
             assertThat(page.findElements(
                     By.cssSelector("#bulk-result li[data-order-id='" + delivered.orderId() + "']"))).isEmpty();
-            screenshot(page, "11-bulk-audit" + width);
+            chromium.screenshot("admin-" + "11-bulk-audit" + width);
         }
 
         Select language = new Select(page.findElement(By.id("language")));
@@ -272,8 +255,8 @@ class AdminConsoleBrowserIT {
         showView(page, wait, "orders", "#orders-table tbody tr");
         wait.until(d -> d.findElement(By.id("orders-heading")).getText().equals("订单"));
         assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("zh-CN");
-        assertNoHorizontalScroll(page);
-        screenshot(page, "12-orders-zh-CN-375");
+        chromium.assertNoHorizontalScroll();
+        chromium.screenshot("admin-" + "12-orders-zh-CN-375");
 
         page.findElement(By.id("language")).sendKeys(Keys.ARROW_DOWN);
         wait.until(d -> d.findElement(By.id("orders-heading")).getText().equals("Đơn hàng"));
@@ -281,7 +264,7 @@ class AdminConsoleBrowserIT {
         wait.until(d -> d.findElement(By.id("orders-heading")).getText().equals("Đơn hàng"));
         assertThat(page.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
         showView(page, wait, "products", "#products-table tbody tr");
-        screenshot(page, "13-products-vi-375");
+        chromium.screenshot("admin-" + "13-products-vi-375");
     }
 
     /** Rebuilds a projection from the console and waits until it has caught up again. */
@@ -294,7 +277,7 @@ class AdminConsoleBrowserIT {
         page.findElement(By.id("dialog-confirm")).click();
         wait.until(d -> d.findElement(By.id("system-outcome")).getText()
                 .equals("Rebuild of product-stock started (202)."));
-        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> caughtUp("product-stock"));
+        await().atMost(HeadlessChromium.PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> caughtUp("product-stock"));
         String row = "#projections-table tr[data-processor='product-stock'] ";
         wait.until(d -> {
             List<String> segments = texts(d, row + ".segments .badge");
@@ -324,38 +307,11 @@ class AdminConsoleBrowserIT {
         page.findElement(By.cssSelector(".tabs a[data-view='" + view + "']")).click();
         wait.until(d -> d.findElement(By.id("view-" + view)).isDisplayed()
                 && !d.findElements(By.cssSelector(loaded)).isEmpty());
-        assertNoHorizontalScroll(page);
+        chromium.assertNoHorizontalScroll();
     }
 
     private static List<String> texts(WebDriver page, String selector) {
         return page.findElements(By.cssSelector(selector)).stream().map(WebElement::getText).toList();
-    }
-
-    private ChromeDriver openBrowser() {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            fail("The browser tests drive Debian's Chromium and its driver, expected at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver` "
-                    + "(CI does, see .ci/run).");
-        }
-        try {
-            profile = Files.createTempDirectory("cardflow-chromium-");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a browser profile directory", e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1360,900", "--user-data-dir=" + profile, "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        // a driver executable of our own: Selenium Manager is never asked, so nothing is downloaded
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        signInAsAdmin(browser);
-        return browser;
     }
 
     /**
@@ -366,6 +322,12 @@ class AdminConsoleBrowserIT {
      * request only: the page's address then holds them, and fetch() refuses every URL resolved
      * against it ("Request cannot be constructed from a URL that includes credentials").
      */
+    private ChromeDriver openBrowser() {
+        chromium = HeadlessChromium.open(1360, 900, false);
+        signInAsAdmin(chromium.driver());
+        return chromium.driver();
+    }
+
     private static void signInAsAdmin(ChromeDriver page) {
         String credentials = Base64.getEncoder()
                 .encodeToString(("admin:" + Shop.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -380,45 +342,8 @@ class AdminConsoleBrowserIT {
                 "deviceScaleFactor", 1, "mobile", true));
     }
 
-    private static WebDriverWait patiently(WebDriver page) {
-        WebDriverWait wait = new WebDriverWait(page, PATIENCE, Duration.ofMillis(200));
-        // the console redraws what it polls: an element found a moment ago may have been replaced
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
-
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
 
-    private static void assertNoHorizontalScroll(WebDriver page) {
-        Object overflow = ((JavascriptExecutor) page).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
     }
-
-    /** What the window shows (a modal dialog's backdrop covers the window only). */
-    private static void windowScreenshot(ChromeDriver page, String name) {
-        save(name, page.getScreenshotAs(OutputType.BYTES));
-    }
-
-    /** The whole page, not only the window, as a PNG. */
-    private static void screenshot(ChromeDriver page, String name) {
-        Number width = (Number) page.executeScript("return document.documentElement.clientWidth;");
-        Number height = (Number) page.executeScript(
-                "return Math.max(document.documentElement.scrollHeight, window.innerHeight);");
-        Map<String, Object> shot = page.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
-        save(name, Base64.getDecoder().decode((String) shot.get("data")));
-    }
-
-    private static void save(String name, byte[] png) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve("admin-" + name + ".png"), png);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
-    }
-}

@@ -1,36 +1,26 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
-import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.Product;
+import dev.cardflow.platform.support.Shop;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.util.FileSystemUtils;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,18 +37,11 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
 @PlatformTest
 class StorefrontBrowserIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    // generous: the machine is small and other tests may run beside this one
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
     Shop shop;
-    ChromeDriverService driverService;
-    ChromeDriver browser;
-    Path profile;
+    HeadlessChromium chromium;
 
     @BeforeEach
     void openShop() {
@@ -67,14 +50,8 @@ class StorefrontBrowserIT {
 
     @AfterEach
     void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (driverService != null) {
-            driverService.stop();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile);
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -93,13 +70,13 @@ class StorefrontBrowserIT {
         List<String> keys = Shop.keys(3);
         Product product = shop.pooledProduct("9.90", keys);
         ChromeDriver page = openBrowser();
-        WebDriverWait wait = patiently(page);
+        WebDriverWait wait = chromium.patiently();
 
         page.get(url("/"));
         WebElement card = wait.until(visibilityOfElementLocated(productCard(product)));
         wait.until(d -> card.findElement(By.cssSelector(".stock")).getText().equals("Only 3 left"));
-        assertNoHorizontalScroll(page);
-        screenshot(page, "1-storefront");
+        chromium.assertNoHorizontalScroll();
+        chromium.screenshot("1-storefront");
 
         card.findElement(By.cssSelector("button.buy")).click();
         WebElement email = wait.until(ExpectedConditions.visibilityOf(card.findElement(By.name("email"))));
@@ -114,8 +91,8 @@ class StorefrontBrowserIT {
         assertThat(payLink.getDomAttribute("target")).isEqualTo("_blank");
         assertThat(payLink.getDomAttribute("rel")).contains("noopener");
         assertThat(page.findElement(By.id("panel")).getText()).contains("Please pay by");
-        assertNoHorizontalScroll(page);
-        screenshot(page, "2-order-waiting-for-payment");
+        chromium.assertNoHorizontalScroll();
+        chromium.screenshot("2-order-waiting-for-payment");
 
         payLink.click();
         wait.until(numberOfWindowsToBe(2));
@@ -123,7 +100,7 @@ class StorefrontBrowserIT {
                 .findFirst().orElseThrow();
         page.switchTo().window(payTab);
         WebElement pay = wait.until(elementToBeClickable(By.id("pay")));
-        screenshot(page, "3-psp-pay-page");
+        chromium.screenshot("3-psp-pay-page");
         pay.click();
         wait.until(ExpectedConditions.attributeToBe(By.id("status"), "data-status", "SUCCEEDED"));
 
@@ -140,15 +117,15 @@ class StorefrontBrowserIT {
         WebElement copy = page.findElement(By.cssSelector(".key-row button.copy"));
         copy.click();
         wait.until(d -> copy.getText().contains("Copied"));
-        assertNoHorizontalScroll(page);
-        screenshot(page, "4-order-delivered");
+        chromium.assertNoHorizontalScroll();
+        chromium.screenshot("4-order-delivered");
     }
 
     @Test
     void languageSwitchShowsChineseAndVietnameseAndTheChoiceSurvivesAReload() {
         Product product = shop.pooledProduct("4.00", Shop.keys(1));
         ChromeDriver page = openBrowser();
-        WebDriverWait wait = patiently(page);
+        WebDriverWait wait = chromium.patiently();
 
         page.get(url("/"));
         WebElement card = wait.until(visibilityOfElementLocated(productCard(product)));
@@ -163,7 +140,7 @@ class StorefrontBrowserIT {
         page.findElement(By.id("language")).sendKeys(Keys.ARROW_DOWN);
         wait.until(d -> heading(d).equals("Mã thẻ kỹ thuật số"));
         assertThat(card.findElement(By.cssSelector("button.buy")).getText()).isEqualTo("Mua");
-        screenshot(page, "5-storefront-vietnamese");
+        chromium.screenshot("5-storefront-vietnamese");
 
         page.navigate().refresh();
         wait.until(visibilityOfElementLocated(productCard(product)));
@@ -179,43 +156,14 @@ class StorefrontBrowserIT {
 
         page.get(url("/orders/" + UUID.randomUUID() + "?token=not-a-token"));
 
-        WebElement notFound = patiently(page).until(visibilityOfElementLocated(By.id("not-found")));
+        WebElement notFound = chromium.patiently().until(visibilityOfElementLocated(By.id("not-found")));
         assertThat(notFound.getText()).contains("Order not found", "check your link");
         assertThat(page.findElement(By.id("order")).isDisplayed()).isFalse();
     }
 
     private ChromeDriver openBrowser() {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            fail("The browser tests drive Debian's Chromium and its driver, expected at " + CHROMIUM + " and "
-                    + CHROMEDRIVER + ": install them with `apt-get install chromium chromium-driver` (CI does, see .ci/run).");
-        }
-        try {
-            profile = Files.createTempDirectory("cardflow-chromium-");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a browser profile directory", e);
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=375,812", "--user-data-dir=" + profile, "--lang=en-US");
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-        // headless Chromium keeps windows at least 500 px wide: a phone's screen makes the viewport 375 px
-        options.setExperimentalOption("mobileEmulation",
-                Map.of("deviceMetrics", Map.of("width", 375, "height", 812, "pixelRatio", 1.0)));
-        // a driver executable of our own: Selenium Manager is never asked, so nothing is downloaded
-        driverService = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driverService, options);
-        return browser;
-    }
-
-    private static WebDriverWait patiently(WebDriver page) {
-        WebDriverWait wait = new WebDriverWait(page, PATIENCE, Duration.ofMillis(200));
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        chromium = HeadlessChromium.open(375, 812, true);
+        return chromium.driver();
     }
 
     private String url(String path) {
@@ -230,33 +178,4 @@ class StorefrontBrowserIT {
         return page.findElement(By.tagName("h1")).getText();
     }
 
-    private static void assertNoHorizontalScroll(ChromeDriver page) {
-        Object overflow = page.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px at 375 px width").isLessThanOrEqualTo(0);
     }
-
-    /** The whole page, not just the viewport, through the DevTools protocol. */
-    private static void screenshot(ChromeDriver page, String name) {
-        try {
-            Files.createDirectories(SCREENSHOTS);
-            byte[] png;
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> size = (Map<String, Object>) page.executeCdpCommand("Page.getLayoutMetrics", Map.of())
-                        .get("cssContentSize");
-                Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
-                        "width", ((Number) size.get("width")).doubleValue(),
-                        "height", ((Number) size.get("height")).doubleValue());
-                String data = (String) page.executeCdpCommand("Page.captureScreenshot",
-                        Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
-                png = Base64.getDecoder().decode(data);
-            } catch (RuntimeException e) {
-                png = page.getScreenshotAs(OutputType.BYTES);
-            }
-            Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot save screenshot " + name, e);
-        }
-    }
-}

@@ -5,14 +5,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
-import reactor.core.publisher.Mono;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The operators' console at {@code /admin/}: one static page whose scripts and styles sit beside it
@@ -23,28 +20,15 @@ import java.nio.charset.StandardCharsets;
 public class AdminConsoleRoutes {
 
     /** Only this origin's scripts, styles and API; the console is never framed (its buttons refund money). */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-            + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-
-    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
+    static final String CONTENT_SECURITY_POLICY = PageRoutes.CONTENT_SECURITY_POLICY;
 
     @Bean
     public RouterFunction<ServerResponse> adminConsole() {
         Resource console = new ClassPathResource("static/admin/index.html");
         return RouterFunctions.route()
                 .GET("/admin", request -> ServerResponse.permanentRedirect(URI.create("/admin/")).build())
-                .GET("/admin/", request -> page(console))
-                .GET("/admin/index.html", request -> page(console))
+                .GET("/admin/", request -> PageRoutes.page(console, CacheControl.noStore()))
+                .GET("/admin/index.html", request -> PageRoutes.page(console, CacheControl.noStore()))
                 .build();
-    }
-
-    private static Mono<ServerResponse> page(Resource page) {
-        return ServerResponse.ok()
-                .contentType(HTML)
-                .cacheControl(CacheControl.noStore())
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("Referrer-Policy", "no-referrer")
-                .header("X-Content-Type-Options", "nosniff")
-                .bodyValue(page);
     }
 }

@@ -32,15 +32,16 @@ public class PageRoutes {
         Resource storefront = new ClassPathResource("static/index.html");
         Resource orderPage = new ClassPathResource("static/order.html");
         return RouterFunctions.route()
-                .GET("/", request -> page(storefront))
-                .GET("/orders/{orderId}", request -> page(orderPage))
+                .GET("/", request -> page(storefront, CacheControl.noCache()))
+                .GET("/orders/{orderId}", request -> page(orderPage, CacheControl.noCache()))
                 .build();
     }
 
-    private static Mono<ServerResponse> page(Resource page) {
+    /** A static page with the headers every page of cardflow gets. */
+    static Mono<ServerResponse> page(Resource page, CacheControl caching) {
         return ServerResponse.ok()
                 .contentType(HTML)
-                .cacheControl(CacheControl.noCache())
+                .cacheControl(caching)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Content-Type-Options", "nosniff")
