@@ -52,6 +52,7 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
             new SecureRandom().nextBytes(random);
             defaults.put(WEBHOOK_SECRET, HexFormat.of().formatHex(random));
         }
+        demoProviderAccounts(environment, defaults);
         String url = environment.getProperty("spring.datasource.url", "jdbc:postgresql://localhost:5432/cardflow");
         boolean answers = answers(url);
         if (environment.getProperty(COMPOSE_ENABLED) == null) {
@@ -64,6 +65,41 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
         if (!defaults.isEmpty()) {
             environment.getPropertySources().addFirst(new MapPropertySource("cardflow-embedded-defaults", defaults));
         }
+    }
+
+    /**
+     * In demo mode, Stripe and EPay without an account of their own talk to the bundled simulators,
+     * with credentials made up for this run and shared with them.
+     */
+    static void demoProviderAccounts(ConfigurableEnvironment environment, Map<String, Object> defaults) {
+        if ("production".equals(environment.getProperty("cardflow.mode"))) {
+            return;
+        }
+        if (blank(environment.getProperty("cardflow.payment.stripe.api-base"))) {
+            putIfBlank(environment, defaults, "cardflow.payment.stripe.secret-key", "sk_test_demo_" + random());
+            putIfBlank(environment, defaults, "cardflow.payment.stripe.webhook-secret", "whsec_demo_" + random());
+        }
+        if (blank(environment.getProperty("cardflow.payment.epay.url"))) {
+            putIfBlank(environment, defaults, "cardflow.payment.epay.pid", "1001");
+            putIfBlank(environment, defaults, "cardflow.payment.epay.key", random());
+        }
+    }
+
+    private static void putIfBlank(ConfigurableEnvironment environment, Map<String, Object> defaults, String name,
+                                   String value) {
+        if (blank(environment.getProperty(name))) {
+            defaults.put(name, value);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String random() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 
     /** Whether something listens at the JDBC URL's host and port. */

@@ -6,7 +6,10 @@ import dev.cardflow.fulfilment.notification.BuyerNotifications;
 import dev.cardflow.fulfilment.notification.HttpMailer;
 import dev.cardflow.fulfilment.notification.Mailer;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
-import dev.cardflow.fulfilment.payment.PspPaymentGateway;
+import dev.cardflow.fulfilment.payment.EpayPaymentGateway;
+import dev.cardflow.fulfilment.payment.PaymentGateways;
+import dev.cardflow.fulfilment.payment.SimulatorPaymentGateway;
+import dev.cardflow.fulfilment.payment.StripePaymentGateway;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.resilience.BreakerWatch;
 import dev.cardflow.fulfilment.resilience.OutboundCalls;
@@ -16,6 +19,12 @@ import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
+import dev.cardflow.api.order.PaymentMethods;
+import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
+import dev.cardflow.infrastructure.web.LocalServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.stripe.StripeClient;
+import org.springframework.util.function.SingletonSupplier;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -41,6 +50,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The fulfilment's wiring: the process with its timings, the ports to the PSP and the suppliers. */
 @Configuration(proxyBeanMethods = false)
@@ -74,9 +85,52 @@ public class FulfilmentConfiguration {
     }
 
     @Bean
-    public PaymentGateway paymentGateway(WebClient.Builder http, FulfilmentProperties properties,
-                                         Environment environment, OutboundCalls calls) {
-        return new PspPaymentGateway(http, properties.psp(), environment, calls);
+    public OrderPages orderPages(AccessTokens tokens, Environment environment, FulfilmentProperties properties) {
+        return new OrderPages(tokens, environment, properties.publicUrl());
+    }
+
+    /** One adapter per enabled provider (and the simulator's in demo mode, for orders placed before). */
+    @Bean
+    public PaymentGateways paymentGateways(PaymentProviderSettings providers, WebClient.Builder http,
+                                           FulfilmentProperties properties, Environment environment,
+                                           OutboundCalls calls, OrderPages pages, ObjectMapper json) {
+        boolean demo = !"production".equals(environment.getProperty("cardflow.mode", "demo"));
+        Map<String, PaymentGateway> gateways = new HashMap<>();
+        if (demo || providers.enabled(PaymentMethods.SIMULATOR)) {
+            gateways.put(PaymentMethods.SIMULATOR, new SimulatorPaymentGateway(http, properties.psp(), environment, calls));
+        }
+        if (providers.enabled(PaymentMethods.STRIPE)) {
+            gateways.put(PaymentMethods.STRIPE, new StripePaymentGateway(
+                    SingletonSupplier.of(() -> stripeClient(providers.stripe(), environment, properties)), pages, calls));
+        }
+        if (providers.enabled(PaymentMethods.EPAY)) {
+            String configured = providers.epay().url();
+            gateways.put(PaymentMethods.EPAY, new EpayPaymentGateway(http,
+                    () -> LocalServer.url(environment, configured, "/simulator/epay/"), providers.epay(), pages, calls,
+                    json));
+        }
+        return new PaymentGateways(gateways);
+    }
+
+    /**
+     * The official SDK's client, built on first use (the bundled simulator's port is known only once the
+     * server runs); its own retries are off, the {@code stripe} policies retry instead.
+     */
+    private static StripeClient stripeClient(PaymentProviderSettings.Stripe stripe, Environment environment,
+                                             FulfilmentProperties properties) {
+        int timeout = (int) properties.psp().timeout().toMillis();
+        StripeClient.StripeClientBuilder builder = StripeClient.builder()
+                .setApiKey(stripe.secretKey())
+                .setMaxNetworkRetries(0)
+                .setConnectTimeout(timeout)
+                .setReadTimeout(timeout);
+        boolean production = "production".equals(environment.getProperty("cardflow.mode"));
+        if (!stripe.apiBase().isBlank()) {
+            builder.setApiBase(stripe.apiBase());
+        } else if (!production) {
+            builder.setApiBase(LocalServer.url(environment, "", "/simulator/stripe"));
+        }
+        return builder.build();
     }
 
     @Bean
@@ -95,9 +149,8 @@ public class FulfilmentConfiguration {
     }
 
     @Bean
-    public BuyerNotifications buyerNotifications(Mailer mailer, AccessTokens tokens, Environment environment,
-                                                 FulfilmentProperties properties) {
-        return new BuyerNotifications(mailer, tokens, environment, properties.publicUrl());
+    public BuyerNotifications buyerNotifications(Mailer mailer, OrderPages pages) {
+        return new BuyerNotifications(mailer, pages);
     }
 
     /**
@@ -135,7 +188,7 @@ public class FulfilmentConfiguration {
 
     @Bean
     public FulfilmentActions fulfilmentActions(FulfilmentProcess process, CommandGateway commands,
-                                               DeadlineManager deadlines, PaymentGateway payments,
+                                               DeadlineManager deadlines, PaymentGateways payments,
                                                CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo,
                                                Scheduler scheduler) {
         return new FulfilmentActions(process, commands, deadlines, payments, cardPurchase, fulfilmentIo,

@@ -17,7 +17,8 @@ import java.time.Duration;
  *                        doubling up to {@code paymentCheckMax} (default PT2M)
  * @param cardPurchaseAttempts tries to buy an order's keys from the suppliers before it is refunded (default 5)
  * @param stepTimeout     how long a step waits for the answer of one outside call before asking again (default PT1M)
- * @param psp             the PSP's base URL and the URL it notifies
+ * @param refundAttempts  tries to refund at the provider before an operator must refund by hand (default 8)
+ * @param psp             the PSP simulator's base URL and the URL it notifies
  * @param ioThreads       threads that turn outside answers into commands (default 8)
  * @param mailerUrl       the mail service's message endpoint; empty (the default) means this server's simulator
  * @param publicUrl       the shop's address as buyers reach it, for links in mails; empty (the default)
@@ -32,6 +33,7 @@ public record FulfilmentProperties(
         @DefaultValue("PT2M") Duration paymentCheckMax,
         @DefaultValue("5") int cardPurchaseAttempts,
         @DefaultValue("PT1M") Duration stepTimeout,
+        @DefaultValue("8") int refundAttempts,
         @DefaultValue Psp psp,
         @DefaultValue("8") int ioThreads,
         @DefaultValue("") String mailerUrl,
@@ -53,6 +55,6 @@ public record FulfilmentProperties(
 
     public FulfilmentTimings timings() {
         return new FulfilmentTimings(paymentExpiry, stepRetry, stepRetryMax, paymentCheck, paymentCheckMax,
-                cardPurchaseAttempts, stepTimeout);
+                cardPurchaseAttempts, stepTimeout, refundAttempts);
     }
 }

@@ -20,6 +20,8 @@ import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.RefundOrder;
+import dev.cardflow.api.order.RecordRefundFailure;
+import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
 import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
@@ -192,6 +194,9 @@ public class SagaReplay {
             }
             if (c instanceof RefundOrder) {
                 return new Expectation(decision, Set.of(RefundRequested.class), true, at);
+            }
+            if (c instanceof RecordRefundFailure) {
+                return new Expectation(decision, Set.of(RefundFailed.class), true, at);
             }
             if (c instanceof ReinstateOrder) {
                 return new Expectation(decision, Set.of(OrderReinstated.class), true, at);

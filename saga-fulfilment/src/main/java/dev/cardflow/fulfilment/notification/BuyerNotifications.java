@@ -2,18 +2,13 @@ package dev.cardflow.fulfilment.notification;
 
 import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.OrderDelivered;
-import dev.cardflow.infrastructure.security.AccessTokens;
-import dev.cardflow.infrastructure.web.LocalServer;
+import dev.cardflow.fulfilment.OrderPages;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.env.Environment;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tells the buyer of a delivered order where the keys are — a link with the order's access token,
@@ -28,15 +23,11 @@ public class BuyerNotifications {
     private static final Logger log = LoggerFactory.getLogger(BuyerNotifications.class);
 
     private final Mailer mailer;
-    private final AccessTokens tokens;
-    private final Environment environment;
-    private final String publicUrl;
+    private final OrderPages pages;
 
-    public BuyerNotifications(Mailer mailer, AccessTokens tokens, Environment environment, String publicUrl) {
+    public BuyerNotifications(Mailer mailer, OrderPages pages) {
         this.mailer = mailer;
-        this.tokens = tokens;
-        this.environment = environment;
-        this.publicUrl = publicUrl;
+        this.pages = pages;
     }
 
     @EventHandler
@@ -50,8 +41,7 @@ public class BuyerNotifications {
     }
 
     private void notify(String orderId, String email) {
-        String link = LocalServer.url(environment, publicUrl, "") + "/orders/" + orderId + "?token="
-                + URLEncoder.encode(tokens.issue(orderId), StandardCharsets.UTF_8);
+        String link = pages.orderPage(orderId);
         mailer.send(email, "Your card keys are ready (order " + orderId.substring(0, 8) + ")",
                 "Your order " + orderId + " is delivered. Your card keys are waiting for you at:\n" + link
                         + "\n\nKeep this link private: anyone who has it can see your keys.");

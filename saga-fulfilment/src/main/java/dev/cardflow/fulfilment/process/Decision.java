@@ -14,23 +14,32 @@ public sealed interface Decision {
     record Send(Object command) implements Decision {
     }
 
-    /** Ask the PSP for a payment of {@code amount}; its answer becomes {@code AwaitPayment}. */
-    record CreatePayment(String orderId, Money amount, Instant payBy) implements Decision {
+    /**
+     * Ask the buyer's payment provider ({@code method}) for a payment of {@code amount} for
+     * {@code quantity} × {@code description}, payable until {@code payBy}; its answer becomes {@code AwaitPayment}.
+     */
+    record CreatePayment(String orderId, String method, Money amount, int quantity, String description,
+                         Instant payBy) implements Decision {
     }
 
-    /** Ask the PSP about the payment, in case its notification was lost; a success becomes {@code ConfirmPayment}. */
-    record CheckPayment(String orderId, String paymentId) implements Decision {
+    /** Ask the provider about the payment, in case its notification was lost; a success becomes {@code ConfirmPayment}. */
+    record CheckPayment(String orderId, String method, String paymentId) implements Decision {
+    }
+
+    /** The order was cancelled unpaid: close its payment at the provider, so that it can no longer be paid. */
+    record CancelPayment(String orderId, String method, String paymentId) implements Decision {
     }
 
     /**
      * The time to pay is up: ask the PSP one last time, confirm the payment if it succeeded, and
      * otherwise (or if the PSP cannot be reached) cancel the order.
      */
-    record ExpireUnlessPaid(String orderId, String paymentId, String reason) implements Decision {
+    record ExpireUnlessPaid(String orderId, String method, String paymentId, String reason) implements Decision {
     }
 
-    /** Return the money at the PSP; its acceptance becomes {@code ConfirmRefund}. */
-    record RefundPayment(String orderId, String paymentId, String refundId, Money amount) implements Decision {
+    /** Return the money at the provider; its acceptance becomes {@code ConfirmRefund}. */
+    record RefundPayment(String orderId, String method, String paymentId, String refundId, Money amount)
+            implements Decision {
     }
 
     /**

@@ -19,10 +19,12 @@ import dev.cardflow.api.order.OrderReinstated;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
+import dev.cardflow.api.order.RecordRefundFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
 import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
+import dev.cardflow.fulfilment.process.Decision.CancelPayment;
 import dev.cardflow.fulfilment.process.Decision.CheckPayment;
 import dev.cardflow.fulfilment.process.Decision.CreatePayment;
 import dev.cardflow.fulfilment.process.Decision.End;
@@ -63,6 +65,8 @@ public final class FulfilmentProcess {
     public static final String PAYMENT_OVERDUE = "payment not received in time";
     public static final String LATE_AND_OUT_OF_STOCK = "paid after the order was cancelled, and out of stock";
     public static final String WRONG_AMOUNT = "the amount paid differs from the order's amount";
+    public static final String REFUND_NEEDS_OPERATOR =
+            "the payment provider did not refund; an operator must refund by hand and confirm it";
     public static final String SUPPLIERS_FAILED = "the card suppliers could not issue the keys";
 
     /** The waits a step leaves behind, forgotten when the order moves on. */
@@ -88,7 +92,7 @@ public final class FulfilmentProcess {
         }
         if (event instanceof RefundRequested e) {
             Fulfilment s = new Fulfilment(e.orderId(), e.productId(), 0, e.amount(), e.source(), null, REFUNDING,
-                    null, e.paymentId(), !e.delivered(), 0, false);
+                    null, e.paymentId(), !e.delivered(), 0, false, e.method(), null);
             return refundRequested(s, e, at);
         }
         throw new IllegalArgumentException("a fulfilment does not start with " + event.getClass().getSimpleName());
@@ -147,7 +151,7 @@ public final class FulfilmentProcess {
                     ? Step.of(current, new Send(new IssueReservedStock(current.productId(), current.orderId())))
                     : buyKeys(current.at(ISSUING_KEYS), at);
             case REINSTATING -> Step.of(current, new Send(new ReinstateOrder(current.orderId())));
-            case REFUNDING -> refund(current.at(REFUNDING), at);
+            case REFUNDING, REFUNDING_BY_HAND -> refund(current.at(REFUNDING), at);
             case SETTLED -> Step.of(current, new End());
         };
     }
@@ -165,7 +169,7 @@ public final class FulfilmentProcess {
         };
         Instant payBy = e.payBy() != null ? e.payBy() : at.plus(timings.paymentExpiry());
         Fulfilment s = new Fulfilment(e.orderId(), e.productId(), e.quantity(), e.amount(), e.source(), e.sku(),
-                stage, payBy, e.paymentId(), pool && stage != RESERVING_STOCK, 0, false);
+                stage, payBy, e.paymentId(), pool && stage != RESERVING_STOCK, 0, false, e.method(), e.productName());
         return s;
     }
 
@@ -176,7 +180,7 @@ public final class FulfilmentProcess {
             case PAYMENT_CREATION_RETRY -> s.stage() == CREATING_PAYMENT && at.isBefore(s.payBy())
                     ? requestPayment(s.nextAttempt(), at) : Step.of(s);
             case PAYMENT_CHECK -> s.stage() == AWAITING_PAYMENT ? checkPayment(s.nextAttempt(), at) : Step.of(s);
-            case REFUND_RETRY -> s.stage() == REFUNDING ? refund(s.nextAttempt(), at) : Step.of(s);
+            case REFUND_RETRY -> s.stage() == REFUNDING ? retryRefund(s, at) : Step.of(s);
             case CARD_PURCHASE_RETRY -> s.stage() == ISSUING_KEYS && !s.isPool()
                     ? retryPurchase(s, at) : Step.of(s);
             default -> Step.of(s);
@@ -186,7 +190,7 @@ public final class FulfilmentProcess {
     private Step placed(OrderPlaced e, Instant at) {
         Instant payBy = at.plus(timings.paymentExpiry());
         Fulfilment s = Fulfilment.of(e.orderId(), e.productId(), e.quantity(), e.amount(), e.source(), e.sku(),
-                RESERVING_STOCK, payBy);
+                RESERVING_STOCK, payBy, e.method(), e.productName());
         Schedule expiry = new Schedule(PAYMENT_EXPIRY, payBy);
         if (s.isPool()) {
             return Step.of(s.withStockRequested(), expiry,
@@ -217,7 +221,7 @@ public final class FulfilmentProcess {
 
     private Step requestPayment(Fulfilment s, Instant at) {
         return Step.of(s,
-                new CreatePayment(s.orderId(), s.amount(), s.payBy()),
+                new CreatePayment(s.orderId(), s.paymentMethod(), s.amount(), s.quantity(), s.productName(), s.payBy()),
                 new Schedule(PAYMENT_CREATION_RETRY, at.plus(timings.stepRetryAfter(s.attempts()))));
     }
 
@@ -232,7 +236,7 @@ public final class FulfilmentProcess {
 
     private Step checkPayment(Fulfilment s, Instant at) {
         return Step.of(s,
-                new CheckPayment(s.orderId(), s.paymentId()),
+                new CheckPayment(s.orderId(), s.paymentMethod(), s.paymentId()),
                 new Schedule(PAYMENT_CHECK, at.plus(timings.paymentCheckAfter(s.attempts()))));
     }
 
@@ -245,7 +249,7 @@ public final class FulfilmentProcess {
             return Step.of(s, new Send(new CancelUnpaidOrder(s.orderId(), PAYMENT_OVERDUE)));
         }
         return Step.of(s.markExpiring(),
-                new ExpireUnlessPaid(s.orderId(), s.paymentId(), PAYMENT_OVERDUE),
+                new ExpireUnlessPaid(s.orderId(), s.paymentMethod(), s.paymentId(), PAYMENT_OVERDUE),
                 new Schedule(PAYMENT_EXPIRY, at.plus(timings.stepTimeout())));
     }
 
@@ -295,7 +299,7 @@ public final class FulfilmentProcess {
 
     private Step latePayment(PaymentReceivedAfterCancellation e) {
         Fulfilment s = Fulfilment.of(e.orderId(), e.productId(), e.quantity(), e.orderAmount(), e.source(), e.sku(),
-                RESERVING_FOR_LATE_PAYMENT, null).withPayment(e.paymentId());
+                RESERVING_FOR_LATE_PAYMENT, null, e.method(), null).withPayment(e.paymentId());
         if (!e.amount().equals(e.orderAmount())) {
             return Step.of(s.at(REFUNDING), new Send(new RefundOrder(e.orderId(), WRONG_AMOUNT)));
         }
@@ -310,6 +314,9 @@ public final class FulfilmentProcess {
         List<Decision> decisions = new ArrayList<>(unschedule(PAYMENT_WAITS).decisions());
         if (s.isPool() && s.stockRequested()) {
             decisions.add(new Send(new ReleaseStock(s.productId(), s.orderId())));
+        }
+        if (s.paymentId() != null && s.isUnpaid()) {
+            decisions.add(new CancelPayment(s.orderId(), s.paymentMethod(), s.paymentId()));
         }
         decisions.add(new End());
         return new Step(s.at(SETTLED), decisions);
@@ -328,8 +335,21 @@ public final class FulfilmentProcess {
 
     private Step refund(Fulfilment s, Instant at) {
         return Step.of(s,
-                new RefundPayment(s.orderId(), s.paymentId(), RefundRequested.refundIdFor(s.orderId()), s.amount()),
+                new RefundPayment(s.orderId(), s.paymentMethod(), s.paymentId(), RefundRequested.refundIdFor(s.orderId()),
+                        s.amount()),
                 new Schedule(REFUND_RETRY, at.plus(timings.stepRetryAfter(s.attempts()))));
+    }
+
+    /**
+     * Another try at the provider's refund, unless the budget is spent: then an operator must refund
+     * by hand (many EPay gateways cannot refund at all), and the process waits for that.
+     */
+    private Step retryRefund(Fulfilment s, Instant at) {
+        if (s.attempts() + 1 >= timings.refundAttempts()) {
+            return Step.of(s.at(REFUNDING_BY_HAND),
+                    new Send(new RecordRefundFailure(s.orderId(), s.attempts() + 1, REFUND_NEEDS_OPERATOR)));
+        }
+        return refund(s.nextAttempt(), at);
     }
 
     private Step settle(Fulfilment s) {

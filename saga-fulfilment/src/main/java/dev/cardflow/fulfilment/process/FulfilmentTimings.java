@@ -12,20 +12,24 @@ import java.time.Duration;
  * @param paymentCheckMax      the longest wait between two such questions
  * @param cardPurchaseAttempts how many times the suppliers are asked for an order's keys before it is refunded
  * @param stepTimeout          how long the process waits for the answer of one call before it asks again
+ * @param refundAttempts       how many times the provider is asked to refund before an operator must do it by hand
  */
 public record FulfilmentTimings(Duration paymentExpiry, Duration stepRetry, Duration stepRetryMax,
                                 Duration paymentCheck, Duration paymentCheckMax, int cardPurchaseAttempts,
-                                Duration stepTimeout) {
+                                Duration stepTimeout, int refundAttempts) {
 
     public FulfilmentTimings {
         if (cardPurchaseAttempts < 1) {
             throw new IllegalArgumentException("cardPurchaseAttempts must be at least 1");
         }
+        if (refundAttempts < 1) {
+            throw new IllegalArgumentException("refundAttempts must be at least 1");
+        }
     }
 
     public static FulfilmentTimings defaults() {
         return new FulfilmentTimings(Duration.ofMinutes(15), Duration.ofSeconds(5), Duration.ofMinutes(2),
-                Duration.ofSeconds(10), Duration.ofMinutes(2), 5, Duration.ofMinutes(1));
+                Duration.ofSeconds(10), Duration.ofMinutes(2), 5, Duration.ofMinutes(1), 8);
     }
 
     /** The wait before try {@code attempt + 1} of a step: doubling from {@code stepRetry}, capped. */

@@ -7,7 +7,9 @@ import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
+import dev.cardflow.fulfilment.payment.PaymentGateways;
 import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
+import dev.cardflow.fulfilment.process.Decision.CancelPayment;
 import dev.cardflow.fulfilment.process.Decision.CheckPayment;
 import dev.cardflow.fulfilment.process.Decision.CreatePayment;
 import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
@@ -47,20 +49,20 @@ public class FulfilmentActions {
     private final FulfilmentProcess process;
     private final CommandGateway commands;
     private final DeadlineManager deadlines;
-    private final PaymentGateway payments;
+    private final PaymentGateways payments;
     private final CardPurchase cardPurchase;
     private final Executor io;
     private final Clock clock;
     private final BiConsumer<String, String> cancelDeadline;
 
     public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
-                             PaymentGateway payments, CardPurchase cardPurchase, Executor io, Clock clock) {
+                             PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock) {
         this(process, commands, deadlines, payments, cardPurchase, io, clock, deadlines::cancelSchedule);
     }
 
     /** {@code cancelDeadline} cancels a deadline by name and schedule id (see {@link DeadlineCancellation}). */
     public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
-                             PaymentGateway payments, CardPurchase cardPurchase, Executor io, Clock clock,
+                             PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock,
                              BiConsumer<String, String> cancelDeadline) {
         this.process = process;
         this.commands = commands;
@@ -91,17 +93,22 @@ public class FulfilmentActions {
             } else if (decision instanceof Unschedule u) {
                 unschedule(u.name(), scheduled);
             } else if (decision instanceof CreatePayment c) {
-                afterCommit(() -> payments.createPayment(c.orderId(), c.amount()),
+                afterCommit(() -> payments.of(c.method()).createPayment(new PaymentGateway.PaymentRequest(
+                                c.orderId(), c.amount(), c.quantity(), c.description(), c.payBy())),
                         created -> send(new AwaitPayment(c.orderId(), created.paymentId(), created.payUrl(), c.payBy())),
-                        "create the payment of order " + c.orderId());
+                        "create the " + c.method() + " payment of order " + c.orderId());
             } else if (decision instanceof CheckPayment c) {
-                afterCommit(() -> payments.paymentState(c.paymentId()),
+                afterCommit(() -> payments.of(c.method()).paymentState(c.orderId(), c.paymentId()),
                         state -> confirmIfPaid(c, state),
-                        "check payment " + c.paymentId() + " of order " + c.orderId());
+                        "check " + c.method() + " payment " + c.paymentId() + " of order " + c.orderId());
+            } else if (decision instanceof CancelPayment c) {
+                afterCommit(() -> payments.of(c.method()).cancel(c.orderId(), c.paymentId()),
+                        done -> log.info("Order {}: {} payment {} closed", c.orderId(), c.method(), c.paymentId()),
+                        "close " + c.method() + " payment " + c.paymentId() + " of order " + c.orderId());
             } else if (decision instanceof ExpireUnlessPaid x) {
                 expireUnlessPaid(x);
             } else if (decision instanceof RefundPayment r) {
-                afterCommit(() -> payments.refund(r.paymentId(), r.refundId(), r.amount()),
+                afterCommit(() -> payments.of(r.method()).refund(r.orderId(), r.paymentId(), r.refundId(), r.amount()),
                         done -> send(new ConfirmRefund(r.orderId(), r.refundId())),
                         "refund payment " + r.paymentId() + " of order " + r.orderId());
             } else if (decision instanceof BuyCardKeys b) {
@@ -112,21 +119,21 @@ public class FulfilmentActions {
     }
 
     private void confirmIfPaid(CheckPayment check, PaymentGateway.PaymentState state) {
-        if (state.succeeded()) {
-            log.info("Order {}: the PSP reports payment {} {} without having notified us",
-                    check.orderId(), check.paymentId(), state.status());
-            send(Origin.PSP_STATUS_CHECK, new ConfirmPayment(check.orderId(), check.paymentId(),
-                    "status-check:" + check.paymentId(), state.amount()));
+        if (state.paid()) {
+            log.info("Order {}: {} reports payment {} paid without having notified us",
+                    check.orderId(), check.method(), check.paymentId());
+            send(Origin.PSP_STATUS_CHECK, new ConfirmPayment(check.orderId(), check.method(), check.paymentId(),
+                    "status-check:" + check.paymentId(), state.amount(), state.reportedPaymentId()));
         }
     }
 
     /** The last word before cancelling: a payment the PSP never reported is confirmed, anything else cancels. */
     private void expireUnlessPaid(ExpireUnlessPaid expiry) {
-        afterCommit(() -> payments.paymentState(expiry.paymentId())
+        afterCommit(() -> payments.of(expiry.method()).paymentState(expiry.orderId(), expiry.paymentId())
                         .handle((state, failure) -> failure == null ? state : null),
                 state -> {
-                    if (state != null && state.succeeded()) {
-                        confirmIfPaid(new CheckPayment(expiry.orderId(), expiry.paymentId()), state);
+                    if (state != null && state.paid()) {
+                        confirmIfPaid(new CheckPayment(expiry.orderId(), expiry.method(), expiry.paymentId()), state);
                     } else {
                         send(new CancelUnpaidOrder(expiry.orderId(), expiry.reason()));
                     }

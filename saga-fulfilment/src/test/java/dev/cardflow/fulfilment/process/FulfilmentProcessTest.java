@@ -19,8 +19,10 @@ import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
+import dev.cardflow.api.order.PaymentMethods;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
+import dev.cardflow.api.order.RecordRefundFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
@@ -64,9 +66,11 @@ class FulfilmentProcessTest {
     private static final List<SealedCardKey> KEYS = List.of(
             new SealedCardKey("fp-1", "v1:cipher-1"), new SealedCardKey("fp-2", "v1:cipher-2"));
 
-    private static final OrderPlaced POOL_ORDER = new OrderPlaced(ORDER, PRODUCT, "Steam 10 EUR", 2, UNIT_PRICE,
+    private static final String SIMULATOR = PaymentMethods.SIMULATOR;
+    private static final String PRODUCT_NAME = "Steam 10 EUR";
+    private static final OrderPlaced POOL_ORDER = new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE,
             AMOUNT, ProductSource.POOL, null, "buyer@example.com", "request-1");
-    private static final OrderPlaced UPSTREAM_ORDER = new OrderPlaced(ORDER, PRODUCT, "Xbox 25 EUR", 2, UNIT_PRICE,
+    private static final OrderPlaced UPSTREAM_ORDER = new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE,
             AMOUNT, ProductSource.UPSTREAM, SKU, "buyer@example.com", "request-1");
     private static final PaymentRequested PAYMENT_REQUESTED =
             new PaymentRequested(ORDER, PAYMENT, "https://psp.test/pay/pay-1", PAY_BY);
@@ -131,7 +135,7 @@ class FulfilmentProcessTest {
         start(POOL_ORDER, T0);
 
         assertThat(on(new StockReserved(PRODUCT, ORDER, KEYS), at(1))).containsExactly(
-                new CreatePayment(ORDER, AMOUNT, PAY_BY),
+                new CreatePayment(ORDER, SIMULATOR, AMOUNT, 2, PRODUCT_NAME, PAY_BY),
                 new Schedule(PAYMENT_CREATION_RETRY, at(1 + 5)));
         assertThat(state.stage()).isEqualTo(Stage.CREATING_PAYMENT);
     }
@@ -203,7 +207,7 @@ class FulfilmentProcessTest {
     void upstreamOrderAsksForThePaymentAtOnce() {
         assertThat(start(UPSTREAM_ORDER, T0)).containsExactly(
                 new Schedule(PAYMENT_EXPIRY, PAY_BY),
-                new CreatePayment(ORDER, AMOUNT, PAY_BY),
+                new CreatePayment(ORDER, SIMULATOR, AMOUNT, 2, PRODUCT_NAME, PAY_BY),
                 new Schedule(PAYMENT_CREATION_RETRY, at(5)));
         assertThat(state.stage()).isEqualTo(Stage.CREATING_PAYMENT);
         assertThat(state.stockRequested()).isFalse();
@@ -311,6 +315,32 @@ class FulfilmentProcessTest {
                 new End());
     }
 
+    @Test
+    void cancelledUnpaidOrderClosesItsPaymentAtTheProvider() {
+        start(new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, AMOUNT, ProductSource.UPSTREAM, SKU,
+                "buyer@example.com", "request-1", PaymentMethods.STRIPE), T0);
+        on(new PaymentRequested(ORDER, "cs_test_1", "https://checkout.test/cs_test_1", PAY_BY), at(1));
+
+        assertThat(on(new OrderCancelled(ORDER, "cancelled by an operator"), at(60))).containsExactly(
+                new Unschedule(PAYMENT_EXPIRY),
+                new Unschedule(PAYMENT_CREATION_RETRY),
+                new Unschedule(PAYMENT_CHECK),
+                new Decision.CancelPayment(ORDER, PaymentMethods.STRIPE, "cs_test_1"),
+                new End());
+    }
+
+    @Test
+    void everyPaymentStepGoesToTheProviderTheBuyerChose() {
+        List<Decision> decisions = start(new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, AMOUNT,
+                ProductSource.UPSTREAM, SKU, "buyer@example.com", "request-1", PaymentMethods.EPAY), T0);
+        assertThat(decisions).contains(new CreatePayment(ORDER, PaymentMethods.EPAY, AMOUNT, 2, PRODUCT_NAME, PAY_BY));
+        on(new PaymentRequested(ORDER, ORDER, "https://epay.test/submit.php", PAY_BY), at(1));
+
+        assertThat(deadline(PAYMENT_CHECK, at(11))).contains(new CheckPayment(ORDER, PaymentMethods.EPAY, ORDER));
+        assertThat(deadline(PAYMENT_EXPIRY, PAY_BY))
+                .contains(new ExpireUnlessPaid(ORDER, PaymentMethods.EPAY, ORDER, "payment not received in time"));
+    }
+
     // out of stock
 
     @Test
@@ -344,7 +374,7 @@ class FulfilmentProcessTest {
         poolOrderAwaitingPayment();
 
         assertThat(deadline(PAYMENT_EXPIRY, PAY_BY)).containsExactly(
-                new ExpireUnlessPaid(ORDER, PAYMENT, "payment not received in time"),
+                new ExpireUnlessPaid(ORDER, SIMULATOR, PAYMENT, "payment not received in time"),
                 new Schedule(PAYMENT_EXPIRY, PAY_BY.plus(Duration.ofMinutes(1))));
         assertThat(state.expiring()).isTrue();
     }
@@ -389,7 +419,7 @@ class FulfilmentProcessTest {
         poolOrderAwaitingPayment();
 
         assertThat(deadline(PAYMENT_CHECK, at(12))).containsExactly(
-                new CheckPayment(ORDER, PAYMENT),
+                new CheckPayment(ORDER, SIMULATOR, PAYMENT),
                 new Schedule(PAYMENT_CHECK, at(12 + 20)));
     }
 
@@ -490,7 +520,7 @@ class FulfilmentProcessTest {
                 new Unschedule(PAYMENT_CHECK),
                 new Unschedule(CARD_PURCHASE_RETRY),
                 new Send(new ReleaseStock(PRODUCT, ORDER)),
-                new RefundPayment(ORDER, PAYMENT, "rf-o-1", paid),
+                new RefundPayment(ORDER, SIMULATOR, PAYMENT, "rf-o-1", paid),
                 new Schedule(REFUND_RETRY, at(31 + 5)));
         assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
     }
@@ -503,7 +533,7 @@ class FulfilmentProcessTest {
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
                 new Unschedule(CARD_PURCHASE_RETRY),
-                new RefundPayment(ORDER, PAYMENT, "rf-o-1", AMOUNT),
+                new RefundPayment(ORDER, SIMULATOR, PAYMENT, "rf-o-1", AMOUNT),
                 new Schedule(REFUND_RETRY, at(5000 + 5)));
     }
 
@@ -513,8 +543,27 @@ class FulfilmentProcessTest {
                 ProductSource.POOL, true), at(5000));
 
         assertThat(deadline(REFUND_RETRY, at(5005))).containsExactly(
-                new RefundPayment(ORDER, PAYMENT, "rf-o-1", AMOUNT),
+                new RefundPayment(ORDER, SIMULATOR, PAYMENT, "rf-o-1", AMOUNT),
                 new Schedule(REFUND_RETRY, at(5005 + 10)));
+    }
+
+    @Test
+    void refundThatKeepsFailingIsLeftToAnOperatorOnceTheBudgetIsSpent() {
+        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", PRODUCT,
+                ProductSource.POOL, true, PaymentMethods.EPAY), at(5000));
+        int budget = FulfilmentTimings.defaults().refundAttempts();
+        for (int attempt = 1; attempt < budget; attempt++) {
+            assertThat(deadline(REFUND_RETRY, at(5000 + attempt * 200)))
+                    .startsWith(new RefundPayment(ORDER, PaymentMethods.EPAY, PAYMENT, "rf-o-1", AMOUNT));
+        }
+
+        assertThat(deadline(REFUND_RETRY, at(9000))).containsExactly(new Send(new RecordRefundFailure(ORDER, budget,
+                FulfilmentProcess.REFUND_NEEDS_OPERATOR)));
+        assertThat(state.stage()).isEqualTo(Stage.REFUNDING_BY_HAND);
+        assertThat(deadline(REFUND_RETRY, at(9500))).isEmpty();
+
+        Step refundedByHand = process.on(state, new OrderRefunded(ORDER, "rf-o-1"), at(10000));
+        assertThat(refundedByHand.ends()).isTrue();
     }
 
     @Test
@@ -539,7 +588,7 @@ class FulfilmentProcessTest {
         List<Duration> waits = new ArrayList<>();
         for (int attempt = 1; attempt <= 7; attempt++) {
             List<Decision> decisions = deadline(PAYMENT_CREATION_RETRY, retryAt);
-            assertThat(decisions).startsWith(new CreatePayment(ORDER, AMOUNT, PAY_BY));
+            assertThat(decisions).startsWith(new CreatePayment(ORDER, SIMULATOR, AMOUNT, 2, PRODUCT_NAME, PAY_BY));
             Instant next = ((Schedule) decisions.get(1)).at();
             waits.add(Duration.between(retryAt, next));
             retryAt = next;
@@ -554,7 +603,7 @@ class FulfilmentProcessTest {
     void retriesBackOffWithTheConfiguredTimings() {
         FulfilmentProcess quick = new FulfilmentProcess(new FulfilmentTimings(Duration.ofMinutes(15),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(2), 5,
-                Duration.ofMinutes(1)));
+                Duration.ofMinutes(1), 8));
         Step step = quick.start(UPSTREAM_ORDER, T0);
 
         List<Instant> retries = new ArrayList<>();

@@ -28,7 +28,9 @@ import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
+import dev.cardflow.api.order.PaymentMethods;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
+import dev.cardflow.fulfilment.payment.PaymentGateways;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.process.FulfilmentTimings;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
@@ -52,6 +54,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static dev.cardflow.fulfilment.process.Deadlines.*;
@@ -105,7 +108,7 @@ class OrderFulfilmentSagaTest {
                 new FulfilmentProcess(FulfilmentTimings.defaults()),
                 DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build(),
                 deadlines,
-                psp,
+                new PaymentGateways(Map.of(PaymentMethods.SIMULATOR, psp)),
                 new CardPurchase(supplier, supplier, cipher),
                 Runnable::run,
                 clockOf(deadlines)));
@@ -479,19 +482,20 @@ class OrderFulfilmentSagaTest {
         }
 
         @Override
-        public CompletableFuture<CreatedPayment> createPayment(String orderId, Money amount) {
+        public CompletableFuture<CreatedPayment> createPayment(PaymentRequest request) {
             return creationFails
                     ? CompletableFuture.failedFuture(new IllegalStateException("PSP unavailable"))
                     : CompletableFuture.completedFuture(new CreatedPayment(PAYMENT, PAY_URL));
         }
 
         @Override
-        public CompletableFuture<PaymentState> paymentState(String paymentId) {
-            return CompletableFuture.completedFuture(new PaymentState(paymentId, ORDER, status, AMOUNT));
+        public CompletableFuture<PaymentState> paymentState(String orderId, String paymentId) {
+            return CompletableFuture.completedFuture(new PaymentState(paymentId,
+                    "SUCCEEDED".equals(status) || "REFUNDED".equals(status), AMOUNT, null));
         }
 
         @Override
-        public CompletableFuture<Void> refund(String paymentId, String refundId, Money amount) {
+        public CompletableFuture<Void> refund(String orderId, String paymentId, String refundId, Money amount) {
             refunds.add(paymentId + " " + refundId + " " + amount.plain() + " " + amount.currency());
             return CompletableFuture.completedFuture(null);
         }

@@ -36,6 +36,18 @@ public record Money(BigDecimal amount, String currency) {
         return new Money(amount.multiply(BigDecimal.valueOf(factor)), currency);
     }
 
+    /** The same amount in minor units (cents, fen; yen have none, Kuwaiti dinars three). */
+    public long minorUnits() {
+        return amount.movePointRight(amount.scale()).longValueExact();
+    }
+
+    /** {@code minor} units of {@code currency} (any case), e.g. 990 EUR is 9.90. */
+    public static Money ofMinorUnits(long minor, String currency) {
+        String iso = currency.toUpperCase(java.util.Locale.ROOT);
+        int digits = Math.max(Currency.getInstance(iso).getDefaultFractionDigits(), 0);
+        return new Money(BigDecimal.valueOf(minor, digits), iso);
+    }
+
     /** The amount as the API writes it, e.g. {@code "9.90"}. */
     public String plain() {
         return amount.toPlainString();

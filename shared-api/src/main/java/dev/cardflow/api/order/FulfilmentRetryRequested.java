@@ -11,5 +11,17 @@ import java.time.Instant;
  */
 public record FulfilmentRetryRequested(String orderId, OrderStatus status, String productId, int quantity,
                                        Money amount, ProductSource source, String sku, String paymentId,
-                                       Instant payBy) implements OrderMessage {
+                                       Instant payBy, String paymentMethod, String productName)
+        implements OrderMessage {
+
+    /** A retry of an order paid through the bundled simulator. */
+    public FulfilmentRetryRequested(String orderId, OrderStatus status, String productId, int quantity, Money amount,
+                                    ProductSource source, String sku, String paymentId, Instant payBy) {
+        this(orderId, status, productId, quantity, amount, source, sku, paymentId, payBy, PaymentMethods.SIMULATOR,
+                null);
+    }
+
+    public String method() {
+        return PaymentMethods.orSimulator(paymentMethod);
+    }
 }

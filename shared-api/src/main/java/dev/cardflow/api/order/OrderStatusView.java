@@ -10,13 +10,14 @@ import java.util.Map;
  * An order as its status view holds it: the answer to {@link FindOrderStatus} and each update of
  * its subscription. Card keys are sealed; only an authorised reader opens them.
  *
- * @param version grows with every event applied; the HTTP ETag
+ * @param version       grows with every event applied; the HTTP ETag
+ * @param paymentMethod the payment provider the buyer chose
  */
 public record OrderStatusView(String orderId, OrderStatus status, String productId, String productName,
                               int quantity, String amount, String currency, String email, String paymentId,
                               String payUrl, Instant payBy, List<TimelineEntry> timeline,
                               List<SealedCardKey> cardKeys, String reason, Instant placedAt, Instant statusSince,
-                              Instant updatedAt, long version) {
+                              Instant updatedAt, long version, String paymentMethod) {
 
     /**
      * One stage of an order as the buyer sees it.

@@ -9,5 +9,17 @@ import dev.cardflow.api.inventory.ProductSource;
  */
 public record PaymentReceivedAfterCancellation(String orderId, String paymentId, String pspEventId, Money amount,
                                                String productId, int quantity, ProductSource source, String sku,
-                                               Money orderAmount) implements OrderMessage {
+                                               Money orderAmount, String paymentMethod) implements OrderMessage {
+
+    /** A late payment made through the bundled simulator. */
+    public PaymentReceivedAfterCancellation(String orderId, String paymentId, String pspEventId, Money amount,
+                                            String productId, int quantity, ProductSource source, String sku,
+                                            Money orderAmount) {
+        this(orderId, paymentId, pspEventId, amount, productId, quantity, source, sku, orderAmount,
+                PaymentMethods.SIMULATOR);
+    }
+
+    public String method() {
+        return PaymentMethods.orSimulator(paymentMethod);
+    }
 }

@@ -9,6 +9,7 @@ import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmPaymentManually;
 import dev.cardflow.api.order.ConfirmRefund;
+import dev.cardflow.api.order.ConfirmRefundManually;
 import dev.cardflow.api.order.DeliverOrder;
 import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.FulfilmentRetryRequested;
@@ -20,11 +21,14 @@ import dev.cardflow.api.order.OrderReinstated;
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
+import dev.cardflow.api.order.PaymentMethods;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.api.order.RecordPaymentFailure;
+import dev.cardflow.api.order.RecordRefundFailure;
+import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
@@ -63,6 +67,8 @@ public class Order {
     private String requestFingerprint;
     private Money amount;
     private String productId;
+    private String productName;
+    private String paymentMethod;
     private int quantity;
     private ProductSource source;
     private String sku;
@@ -91,7 +97,7 @@ public class Order {
         }
         apply(new OrderPlaced(command.orderId(), command.productId(), command.productName(), command.quantity(),
                 command.unitPrice(), command.amount(), command.source(), command.sku(), command.email(),
-                command.requestFingerprint()));
+                command.requestFingerprint(), command.paymentMethod()));
     }
 
     @CommandHandler
@@ -107,16 +113,37 @@ public class Order {
 
     @CommandHandler
     public void handle(ConfirmPayment command) {
-        if (paid || pspEvents.contains(command.pspEventId())) {
+        if (pspEvents.contains(command.pspEventId())) {
+            return;
+        }
+        if (!isOwnPayment(command)) {
+            throw new OrderRefused.PaymentNotOurs(orderId, command.paymentMethod(), command.paymentId());
+        }
+        if (paid) {
             return;
         }
         switch (status) {
             case PLACED, PENDING_PAYMENT -> apply(new PaymentConfirmed(
-                    orderId, command.paymentId(), command.pspEventId(), command.amount()));
-            case CANCELLED -> apply(new PaymentReceivedAfterCancellation(orderId, command.paymentId(),
-                    command.pspEventId(), command.amount(), productId, quantity, source, sku, amount));
+                    orderId, command.settledPaymentId(), command.pspEventId(), command.amount()));
+            case CANCELLED -> apply(new PaymentReceivedAfterCancellation(orderId, command.settledPaymentId(),
+                    command.pspEventId(), command.amount(), productId, quantity, source, sku, amount, paymentMethod));
             default -> throw refused("paid");
         }
+    }
+
+    /**
+     * Only the payment this order was given, at the provider the buyer chose, pays for it: a signed
+     * notification about any other payment (another order's, say) changes nothing.
+     */
+    private boolean isOwnPayment(ConfirmPayment command) {
+        if (!PaymentMethods.orSimulator(paymentMethod).equals(command.paymentMethod())) {
+            return false;
+        }
+        if (command.paymentId().equals(paymentId)) {
+            return true;
+        }
+        // once paid, the order knows the provider's own id (an EPay trade_no) and a repeat may name it
+        return paid && command.settledPaymentId().equals(paymentId);
     }
 
     /** A failed attempt matters only while the order waits; a late or out-of-order FAILED changes nothing. */
@@ -155,7 +182,7 @@ public class Order {
             throw refused("retried");
         }
         apply(new FulfilmentRetryRequested(orderId, status, productId, quantity, amount, source, sku, paymentId,
-                payBy));
+                payBy, PaymentMethods.orSimulator(paymentMethod), productName));
     }
 
     /** An operator confirms a payment the PSP never reported; the order then takes the normal paid path. */
@@ -173,7 +200,7 @@ public class Order {
                     throw refused("confirmed as paid again");
                 }
                 apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount, productId, quantity,
-                        source, sku, amount));
+                        source, sku, amount, PaymentMethods.orSimulator(paymentMethod)));
             }
             default -> throw refused("confirmed as paid again");
         }
@@ -226,8 +253,8 @@ public class Order {
         if (!paid || (status != PAID && status != DELIVERED && status != CANCELLED)) {
             throw refused("refunded");
         }
-        apply(new RefundRequested(orderId, paymentId, RefundRequested.refundIdFor(orderId), paidAmount, command.reason(), productId,
-                source, delivered));
+        apply(new RefundRequested(orderId, paymentId, RefundRequested.refundIdFor(orderId), paidAmount, command.reason(),
+                productId, source, delivered, PaymentMethods.orSimulator(paymentMethod)));
     }
 
     @CommandHandler
@@ -241,6 +268,26 @@ public class Order {
         apply(new OrderRefunded(orderId, command.refundId()));
     }
 
+    /** The fulfilment gave up on the provider's refund: the order waits for an operator's. */
+    @CommandHandler
+    public void handle(RecordRefundFailure command) {
+        if (status == REFUNDING) {
+            apply(new RefundFailed(orderId, command.attempts(), command.reason()));
+        }
+    }
+
+    /** An operator refunded by hand at the provider (one that cannot refund through its API). */
+    @CommandHandler
+    public void handle(ConfirmRefundManually command) {
+        if (status == REFUNDED) {
+            return;
+        }
+        if (status != REFUNDING) {
+            throw refused("marked refunded");
+        }
+        apply(new OrderRefunded(orderId, refundId));
+    }
+
     private OrderRefused.TransitionNotAllowed refused(String action) {
         return new OrderRefused.TransitionNotAllowed(orderId, status, action);
     }
@@ -252,6 +299,8 @@ public class Order {
         requestFingerprint = event.requestFingerprint();
         amount = event.amount();
         productId = event.productId();
+        productName = event.productName();
+        paymentMethod = event.method();
         quantity = event.quantity();
         source = event.source();
         sku = event.sku();

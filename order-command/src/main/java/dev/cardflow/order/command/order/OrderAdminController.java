@@ -2,6 +2,7 @@ package dev.cardflow.order.command.order;
 
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.ConfirmPaymentManually;
+import dev.cardflow.api.order.ConfirmRefundManually;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.ResendDeliveryNotification;
 import dev.cardflow.api.order.RetryFulfilment;
@@ -38,6 +39,10 @@ public class OrderAdminController {
 
     /** Why the operator acts. */
     public record Reason(String reason) {
+    }
+
+    /** An operator's note on what was done by hand. */
+    public record Note(String note) {
     }
 
     /** A payment the PSP never reported: its trade number at the PSP and the operator's note. */
@@ -79,6 +84,14 @@ public class OrderAdminController {
         String tradeNo = text("pspTradeNo", body.pspTradeNo());
         String note = text("note", body.note());
         return act(orderId, "confirm-payment", operator, note, new ConfirmPaymentManually(orderId, tradeNo, note));
+    }
+
+    /** The operator refunded by hand at a provider that could not refund through its API. */
+    @PostMapping(path = "/confirm-refund", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, String>>> confirmRefund(@PathVariable String orderId, @RequestBody Note body,
+                                                                   Principal operator) {
+        String note = text("note", body.note());
+        return act(orderId, "confirm-refund", operator, note, new ConfirmRefundManually(orderId, note));
     }
 
     @PostMapping("/resend-delivery-notification")

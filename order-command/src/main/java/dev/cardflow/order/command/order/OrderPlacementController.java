@@ -4,6 +4,7 @@ import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.limits.ClientLimits;
+import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -33,7 +35,7 @@ public class OrderPlacementController {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
     /** The body of a placement. */
-    public record PlaceOrderRequest(String productId, Integer quantity, String email) {
+    public record PlaceOrderRequest(String productId, Integer quantity, String email, String paymentMethod) {
     }
 
     /** The answer to a placement, identical for every retry of the same request. */
@@ -45,9 +47,11 @@ public class OrderPlacementController {
     private final AccessTokens tokens;
     private final ClientLimits limits;
     private final UnpaidOrders unpaid;
+    private final PaymentProviderSettings providers;
 
     public OrderPlacementController(CommandGateway commands, ProductCatalog catalog, AccessTokens tokens,
-                                    ClientLimits limits, UnpaidOrders unpaid) {
+                                    ClientLimits limits, UnpaidOrders unpaid, PaymentProviderSettings providers) {
+        this.providers = providers;
         this.commands = commands;
         this.catalog = catalog;
         this.tokens = tokens;
@@ -90,8 +94,27 @@ public class OrderPlacementController {
         var product = catalog.find(valid.productId())
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "There is no product " + valid.productId() + "."));
+        String method = paymentMethod(request.paymentMethod(), product.price().currency());
         return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
-                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint());
+                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method);
+    }
+
+    /** The buyer's choice, or the first method usable for the product's currency. */
+    private String paymentMethod(String requested, String currency) {
+        List<String> usable = providers.usableFor(currency);
+        if (requested == null || requested.isBlank()) {
+            if (usable.isEmpty()) {
+                throw ProblemException.badRequest("unknown-payment-method",
+                        "No payment method of this shop can take payments in " + currency + ".");
+            }
+            return usable.get(0);
+        }
+        String method = requested.strip();
+        if (!usable.contains(method)) {
+            throw ProblemException.badRequest("unknown-payment-method", "paymentMethod must be one of "
+                    + usable + " for this product.");
+        }
+        return method;
     }
 
     /** The same Idempotency-Key always names the same order; without one, every request is a new order. */

@@ -18,6 +18,16 @@ public final class OrderRefused {
         }
     }
 
+    /** A provider reported a payment that is not the order's own (another order's, another provider's, unknown). */
+    public static final class PaymentNotOurs extends DomainRefusal {
+        public static final String CODE = "payment-not-ours";
+
+        public PaymentNotOurs(String orderId, String method, String paymentId) {
+            super(Refusal.Kind.CONFLICT, CODE,
+                    "Payment " + paymentId + " at " + method + " is not the payment of order " + orderId + ".");
+        }
+    }
+
     /** An Idempotency-Key came back with a different request than the one it placed. */
     public static final class IdempotencyKeyReused extends DomainRefusal {
         public IdempotencyKeyReused() {

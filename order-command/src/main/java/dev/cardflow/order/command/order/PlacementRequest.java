@@ -1,5 +1,6 @@
 package dev.cardflow.order.command.order;
 
+import dev.cardflow.api.order.PaymentMethods;
 import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.infrastructure.web.ProblemException;
 
@@ -40,8 +41,10 @@ record PlacementRequest(String productId, int quantity, String email) {
         return new PlacementRequest(productId.strip(), quantity, trimmed);
     }
 
-    String fingerprint() {
-        String canonical = productId + "\n" + quantity + "\n" + email.toLowerCase(Locale.ROOT);
+    /** The fingerprint of this request paid with {@code paymentMethod}. */
+    String fingerprint(String paymentMethod) {
+        String canonical = productId + "\n" + quantity + "\n" + email.toLowerCase(Locale.ROOT)
+                + (PaymentMethods.SIMULATOR.equals(paymentMethod) ? "" : "\n" + paymentMethod);
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -1,18 +1,12 @@
 package dev.cardflow.order.command.payment;
 
 import dev.cardflow.api.common.Money;
-import dev.cardflow.api.order.ConfirmPayment;
-import dev.cardflow.api.order.RecordPaymentFailure;
-import dev.cardflow.infrastructure.axon.Origin;
+import dev.cardflow.api.order.PaymentMethods;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.Problem;
 import dev.cardflow.infrastructure.web.ProblemException;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -25,12 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code POST /api/payments/notify}: the PSP's signed word on a payment. It is checked, recorded
+ * {@code POST /api/payments/notify}: the PSP simulator's signed word on a payment. It is checked, recorded
  * on the order in one command (the durable record), and acknowledged with {@code SUCCESS}; the
  * fulfilment saga takes it from there.
  */
@@ -40,19 +33,17 @@ public class PaymentNotificationController {
     private static final Logger log = LoggerFactory.getLogger(PaymentNotificationController.class);
     static final String ACKNOWLEDGED = "SUCCESS";
 
-    private final CommandGateway commands;
     private final NotificationSignature signature;
     private final ObjectMapper json;
     private final UnmatchedNotifications unmatched;
-    private final MeterRegistry meters;
+    private final PaymentReports reports;
 
-    PaymentNotificationController(CommandGateway commands, NotificationSignature signature, ObjectMapper json,
-                                  UnmatchedNotifications unmatched, MeterRegistry meters) {
-        this.commands = commands;
+    PaymentNotificationController(NotificationSignature signature, ObjectMapper json,
+                                  UnmatchedNotifications unmatched, PaymentReports reports) {
         this.signature = signature;
         this.json = json;
         this.unmatched = unmatched;
-        this.meters = meters;
+        this.reports = reports;
     }
 
     @PostMapping(path = "/api/payments/notify", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -62,7 +53,7 @@ public class PaymentNotificationController {
             @RequestBody(required = false) byte[] body) {
         byte[] payload = body == null ? new byte[0] : body;
         if (!signature.isAuthentic(timestamp, signatureHeader, payload)) {
-            count("refused");
+            reports.refused(PaymentMethods.SIMULATOR);
             log.warn("Refused a payment notification with a bad signature or timestamp");
             return Mono.error(new ProblemException(Problem.of(401, "bad-signature", "Unauthorized",
                     "The notification's signature or timestamp is not valid.")));
@@ -71,10 +62,6 @@ public class PaymentNotificationController {
             record(parse(payload));
             return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(ACKNOWLEDGED);
         });
-    }
-
-    private void count(String outcome) {
-        meters.counter("cardflow.payment.notifications", "outcome", outcome).increment();
     }
 
     /** The authentic notifications that named no order of ours, newest first. */
@@ -97,27 +84,13 @@ public class PaymentNotificationController {
     }
 
     private void record(PaymentNotification n) {
-        String outcome = "recorded";
-        try {
-            switch (n.status()) {
-                case "SUCCEEDED" -> commands.sendAndWait(Origin.from(Origin.PSP_NOTIFICATION, new ConfirmPayment(
-                        n.merchantOrderId(), n.paymentId(), n.eventId(), new Money(n.amount(), n.currency()))));
-                case "FAILED" -> commands.sendAndWait(Origin.from(Origin.PSP_NOTIFICATION,
-                        new RecordPaymentFailure(n.merchantOrderId(), n.paymentId(), n.eventId())));
-                default -> {
-                    outcome = "ignored";
-                    log.info("Payment {} of order {} reported {}: nothing to do",
-                            n.paymentId(), n.merchantOrderId(), n.status());
-                }
-            }
-        } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-            // Not one of our orders (unknown, or the id of some other aggregate). Acknowledged all the
-            // same: the PSP would retry forever, and there is no order to act on.
-            outcome = "unknown-order";
-            unmatched.record(n, Instant.now());
-            log.warn("Payment notification {} names unknown order {}; recorded for operators",
-                    n.eventId(), n.merchantOrderId());
-        }
-        count(outcome);
+        PaymentReport.Outcome outcome = switch (n.status()) {
+            case "SUCCEEDED" -> PaymentReport.Outcome.SUCCEEDED;
+            case "FAILED" -> PaymentReport.Outcome.FAILED;
+            default -> PaymentReport.Outcome.OTHER;
+        };
+        Money amount = n.amount() == null || n.currency() == null ? null : new Money(n.amount(), n.currency());
+        reports.record(new PaymentReport(PaymentMethods.SIMULATOR, n.eventId(), n.merchantOrderId(), n.paymentId(),
+                null, outcome, amount));
     }
 }

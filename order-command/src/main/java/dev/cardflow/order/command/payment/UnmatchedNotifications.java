@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Authentic PSP notifications about orders we do not know: recorded once each, for an operator to look into. */
+/** Authentic provider notifications that match no order's own payment: recorded once each, for an operator to look into. */
 @Repository
 public class UnmatchedNotifications {
 
@@ -18,19 +18,21 @@ public class UnmatchedNotifications {
         this.jdbc = jdbc;
     }
 
-    void record(PaymentNotification n, Instant at) {
+    void record(PaymentReport r, String reason, Instant at) {
         jdbc.update("""
                 insert into command_unmatched_payment_notification
-                    (event_id, payment_id, merchant_order_id, status, amount, currency, received_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
-                n.eventId(), n.paymentId(), n.merchantOrderId(), n.status(),
-                n.amount() == null ? null : n.amount().toPlainString(), n.currency(), Timestamp.from(at));
+                    (event_id, payment_id, merchant_order_id, status, amount, currency, received_at, payment_method, reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""",
+                r.eventId(), r.paymentId(), r.orderId(), r.outcome().name(),
+                r.amount() == null ? null : r.amount().plain(), r.amount() == null ? null : r.amount().currency(),
+                Timestamp.from(at), r.method(), reason);
     }
 
     public List<Map<String, Object>> latest(int limit) {
         return jdbc.queryForList("""
                 select event_id as "eventId", payment_id as "paymentId", merchant_order_id as "merchantOrderId",
-                       status, amount, currency, received_at as "receivedAt"
+                       status, amount, currency, received_at as "receivedAt",
+                       payment_method as "paymentMethod", reason
                 from command_unmatched_payment_notification order by received_at desc limit ?""", limit);
     }
 }

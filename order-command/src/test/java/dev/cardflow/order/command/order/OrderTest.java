@@ -9,6 +9,10 @@ import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.ConfirmPayment;
+import dev.cardflow.api.order.ConfirmRefundManually;
+import dev.cardflow.api.order.PaymentMethods;
+import dev.cardflow.api.order.RecordRefundFailure;
+import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.api.order.DeliverOrder;
 import dev.cardflow.api.order.OrderCancelled;
@@ -184,10 +188,47 @@ class OrderTest {
     // ConfirmPayment
 
     @Test
-    void placedOrderIsPaidEvenBeforeItsPaymentWasRecorded() {
+    void paymentReportedBeforeTheOrderWasGivenOneIsNotTheOrders() {
         fixture.given(PLACED)
                 .when(new ConfirmPayment(ORDER, PAYMENT, "evt-1", AMOUNT))
-                .expectEvents(PAYMENT_CONFIRMED);
+                .expectException(OrderRefused.PaymentNotOurs.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherOrdersPaymentDoesNotPayThisOrder() {
+        fixture.given(PLACED, PAYMENT_REQUESTED)
+                .when(new ConfirmPayment(ORDER, "pay-of-another-order", "evt-1", AMOUNT))
+                .expectException(OrderRefused.PaymentNotOurs.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void paymentAtAnotherProviderDoesNotPayThisOrder() {
+        fixture.given(PLACED, PAYMENT_REQUESTED)
+                .when(new ConfirmPayment(ORDER, PaymentMethods.STRIPE, PAYMENT, "evt-1", AMOUNT, null))
+                .expectException(OrderRefused.PaymentNotOurs.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void epayOrderIsPaidUnderTheGatewaysTradeNumber() {
+        OrderPlaced epayOrder = new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, AMOUNT, ProductSource.POOL,
+                null, EMAIL, FINGERPRINT, PaymentMethods.EPAY);
+        fixture.given(epayOrder, new PaymentRequested(ORDER, ORDER, PAY_URL, PAY_BY))
+                .when(new ConfirmPayment(ORDER, PaymentMethods.EPAY, ORDER, "epay:2026:TRADE_SUCCESS", AMOUNT, "2026"))
+                .expectEvents(new PaymentConfirmed(ORDER, "2026", "epay:2026:TRADE_SUCCESS", AMOUNT));
+    }
+
+    @Test
+    void repeatedEpayNotificationNamingTheTradeNumberChangesNothing() {
+        OrderPlaced epayOrder = new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, AMOUNT, ProductSource.POOL,
+                null, EMAIL, FINGERPRINT, PaymentMethods.EPAY);
+        fixture.given(epayOrder, new PaymentRequested(ORDER, ORDER, PAY_URL, PAY_BY),
+                        new PaymentConfirmed(ORDER, "2026", "epay:2026:TRADE_SUCCESS", AMOUNT))
+                .when(new ConfirmPayment(ORDER, PaymentMethods.EPAY, ORDER, "status-check:" + ORDER, AMOUNT, "2026"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
@@ -216,7 +257,7 @@ class OrderTest {
     @Test
     void upstreamOrderPaidAfterCancellationNamesItsSku() {
         fixture.given(new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 1, UNIT_PRICE, UNIT_PRICE,
-                        ProductSource.UPSTREAM, "SKU-10", EMAIL, FINGERPRINT), CANCELLED)
+                        ProductSource.UPSTREAM, "SKU-10", EMAIL, FINGERPRINT), PAYMENT_REQUESTED, CANCELLED)
                 .when(new ConfirmPayment(ORDER, PAYMENT, "evt-1", UNIT_PRICE))
                 .expectEvents(new PaymentReceivedAfterCancellation(ORDER, PAYMENT, "evt-1", UNIT_PRICE,
                         PRODUCT, 1, ProductSource.UPSTREAM, "SKU-10", UNIT_PRICE));
@@ -238,21 +279,54 @@ class OrderTest {
                 .expectNoEvents();
     }
 
-    @ParameterizedTest(name = "a {0} order ignores another confirmation")
+    @ParameterizedTest(name = "a {0} order ignores another report of its payment")
     @EnumSource(value = OrderStatus.class, names = {"PAID", "DELIVERED", "REFUNDING", "REFUNDED"})
-    void orderAlreadyPaidIgnoresAnotherConfirmation(OrderStatus status) {
+    void orderAlreadyPaidIgnoresAnotherReportOfItsPayment(OrderStatus status) {
+        fixture.given(historyTo(status))
+                .when(new ConfirmPayment(ORDER, PAYMENT, "evt-2", AMOUNT))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @ParameterizedTest(name = "a {0} order refuses a payment that is not its own")
+    @EnumSource(value = OrderStatus.class, names = {"PAID", "DELIVERED", "REFUNDING", "REFUNDED"})
+    void orderAlreadyPaidRefusesAPaymentThatIsNotItsOwn(OrderStatus status) {
         fixture.given(historyTo(status))
                 .when(new ConfirmPayment(ORDER, "pay-2", "evt-2", AMOUNT))
-                .expectSuccessfulHandlerExecution()
+                .expectException(OrderRefused.PaymentNotOurs.class)
                 .expectNoEvents();
     }
 
     @Test
     void secondPaymentAfterCancellationChangesNothing() {
         fixture.given(PLACED, PAYMENT_REQUESTED, CANCELLED, PAID_LATE)
-                .when(new ConfirmPayment(ORDER, "pay-2", "evt-2", AMOUNT))
+                .when(new ConfirmPayment(ORDER, PAYMENT, "evt-2", AMOUNT))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    // RecordRefundFailure, ConfirmRefundManually
+
+    @Test
+    void refundThatTheProviderWillNotMakeWaitsForAnOperator() {
+        fixture.given(historyTo(OrderStatus.REFUNDING))
+                .when(new RecordRefundFailure(ORDER, 8, "no refunds at this gateway"))
+                .expectEvents(new RefundFailed(ORDER, 8, "no refunds at this gateway"));
+    }
+
+    @Test
+    void operatorsRefundByHandSettlesARefundingOrder() {
+        fixture.given(historyTo(OrderStatus.REFUNDING))
+                .when(new ConfirmRefundManually(ORDER, "refunded in the gateway's back office"))
+                .expectEvents(new OrderRefunded(ORDER, REFUND));
+    }
+
+    @ParameterizedTest(name = "a {0} order cannot be marked refunded by hand")
+    @EnumSource(value = OrderStatus.class, names = {"PLACED", "PENDING_PAYMENT", "PAID", "DELIVERED", "CANCELLED"})
+    void onlyARefundingOrderCanBeMarkedRefundedByHand(OrderStatus status) {
+        fixture.given(historyTo(status))
+                .when(new ConfirmRefundManually(ORDER, "note"))
+                .expectException(OrderRefused.TransitionNotAllowed.class);
     }
 
     // RecordPaymentFailure

@@ -17,7 +17,7 @@ public record OrderResource(String orderId, OrderStatus status, String productId
                             long version) {
 
     /** Where the buyer pays. */
-    public record Payment(String paymentId, String payUrl) {
+    public record Payment(String method, String paymentId, String payUrl) {
     }
 
     /** An accepted order that the status view has not caught up with yet. */

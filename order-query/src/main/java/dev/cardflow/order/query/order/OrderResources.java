@@ -26,7 +26,7 @@ public class OrderResources {
                 ? view.cardKeys().stream().map(cipher::open).toList()
                 : null;
         OrderResource.Payment payment = view.paymentId() == null ? null
-                : new OrderResource.Payment(view.paymentId(), view.payUrl());
+                : new OrderResource.Payment(view.paymentMethod(), view.paymentId(), view.payUrl());
         Instant estimate = estimates.estimate(view);
         return new OrderResource(view.orderId(), view.status(), view.productId(), view.productName(), view.quantity(),
                 view.amount(), view.currency(), payment, view.timeline(), estimate, keys, view.reason(), view.payBy(),

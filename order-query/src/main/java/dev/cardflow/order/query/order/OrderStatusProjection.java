@@ -21,6 +21,7 @@ import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
+import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.axon.SavepointPerEvent;
@@ -163,6 +164,12 @@ public class OrderStatusProjection {
         advance(e.orderId(), at, REFUNDING, "refunding", "Refund of " + e.amount().plain() + " "
                 + e.amount().currency() + " sent: " + e.reason(), Map.of("reason", e.reason()),
                 Map.of("amount", e.amount().plain(), "currency", e.amount().currency(), "reason", e.reason()));
+    }
+
+    @EventHandler
+    void on(RefundFailed e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "refund-failed", "The payment provider could not refund automatically;"
+                + " our staff will refund you by hand", Map.of("attempts", e.attempts()));
     }
 
     @EventHandler

@@ -42,11 +42,12 @@ public class OrderStatusStore {
     void insert(OrderPlaced e, Instant at, TimelineEntry first) {
         jdbc.update("""
                 insert into order_status (order_id, status, product_id, product_name, quantity, amount, currency,
-                    email, timeline, placed_at, status_since, updated_at, version)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1)
+                    email, timeline, placed_at, status_since, updated_at, version, payment_method)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?)
                 on conflict (order_id) do nothing""",
                 e.orderId(), OrderStatus.PLACED.name(), e.productId(), e.productName(), e.quantity(),
-                e.amount().plain(), e.amount().currency(), e.email(), write(List.of(first)), ts(at), ts(at), ts(at));
+                e.amount().plain(), e.amount().currency(), e.email(), write(List.of(first)), ts(at), ts(at), ts(at),
+                e.method());
     }
 
     /**
@@ -153,7 +154,7 @@ public class OrderStatusStore {
                 rs.getString("payment_id"), rs.getString("pay_url"), instant(rs, "pay_by"),
                 read(rs.getString("timeline"), TIMELINE), keys == null ? null : read(keys, KEYS),
                 rs.getString("reason"), instant(rs, "placed_at"), instant(rs, "status_since"),
-                instant(rs, "updated_at"), rs.getLong("version"));
+                instant(rs, "updated_at"), rs.getLong("version"), rs.getString("payment_method"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

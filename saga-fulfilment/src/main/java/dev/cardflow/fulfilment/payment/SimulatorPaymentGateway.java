@@ -14,8 +14,11 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** The {@link PaymentGateway} over the PSP's HTTP API (API.md), each call timed, retried and breaker-guarded. */
-public class PspPaymentGateway implements PaymentGateway {
+/**
+ * The {@link PaymentGateway} of the bundled PSP simulator, over its HTTP API (API.md, "Payment service
+ * provider"), each call timed, retried and breaker-guarded. Demo mode only.
+ */
+public class SimulatorPaymentGateway implements PaymentGateway {
 
     static final String CALLS = "psp";
 
@@ -28,7 +31,7 @@ public class PspPaymentGateway implements PaymentGateway {
     private final Environment environment;
     private final OutboundCalls calls;
 
-    public PspPaymentGateway(WebClient.Builder http, FulfilmentProperties.Psp psp, Environment environment,
+    public SimulatorPaymentGateway(WebClient.Builder http, FulfilmentProperties.Psp psp, Environment environment,
                              OutboundCalls calls) {
         this.http = http.build();
         this.psp = psp;
@@ -37,7 +40,9 @@ public class PspPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<CreatedPayment> createPayment(String orderId, Money amount) {
+    public CompletableFuture<CreatedPayment> createPayment(PaymentRequest request) {
+        String orderId = request.orderId();
+        Money amount = request.amount();
         Mono<PaymentBody> call = Mono.defer(() -> http.post()
                 .uri(base() + "/v1/payments")
                 .contentType(MediaType.APPLICATION_JSON)
@@ -51,19 +56,20 @@ public class PspPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<PaymentState> paymentState(String paymentId) {
+    public CompletableFuture<PaymentState> paymentState(String orderId, String paymentId) {
         Mono<PaymentBody> call = Mono.defer(() -> http.get()
                 .uri(base() + "/v1/payments/{id}", paymentId)
                 .retrieve()
                 .bodyToMono(PaymentBody.class));
         return calls.guard(CALLS, call)
-                .map(body -> new PaymentState(body.paymentId(), body.merchantOrderId(), body.status(),
-                        body.amount() == null ? null : new Money(body.amount(), body.currency())))
+                .map(body -> new PaymentState(body.paymentId(),
+                        "SUCCEEDED".equals(body.status()) || "REFUNDED".equals(body.status()),
+                        body.amount() == null ? null : new Money(body.amount(), body.currency()), null))
                 .toFuture();
     }
 
     @Override
-    public CompletableFuture<Void> refund(String paymentId, String refundId, Money amount) {
+    public CompletableFuture<Void> refund(String orderId, String paymentId, String refundId, Money amount) {
         Mono<Void> call = Mono.defer(() -> http.post()
                 .uri(base() + "/v1/payments/{id}/refunds", paymentId)
                 .contentType(MediaType.APPLICATION_JSON)
