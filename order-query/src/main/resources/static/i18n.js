@@ -46,6 +46,11 @@
       'checkout.email': 'Email address',
       'checkout.emailHint': 'Used only for questions about this order.',
       'checkout.quantity': 'Quantity',
+      'checkout.method': 'Pay with',
+      'method.simulator': 'Demo payment (simulated)',
+      'method.stripe': 'Card (Stripe)',
+      'method.epay.alipay': 'Alipay',
+      'method.epay.wxpay': 'WeChat Pay',
       'checkout.total': 'Total: {amount}',
       'checkout.submit': 'Continue to payment',
       'checkout.submitting': 'Placing your order…',
@@ -144,6 +149,7 @@
       'timeline.cancelled': 'Order cancelled: {reason}',
       'timeline.stock-released': 'Reserved keys returned to stock',
       'timeline.refunding': 'Refund of {amount} sent: {reason}',
+      'timeline.refund-failed': 'The payment provider could not refund automatically; our staff will refund you by hand',
       'timeline.refunded': 'Refund completed'
     },
 
@@ -177,6 +183,11 @@
       'checkout.email': '电子邮箱',
       'checkout.emailHint': '仅用于与此订单有关的问题。',
       'checkout.quantity': '数量',
+      'checkout.method': '支付方式',
+      'method.simulator': '演示支付(模拟)',
+      'method.stripe': '银行卡(Stripe)',
+      'method.epay.alipay': '支付宝',
+      'method.epay.wxpay': '微信支付',
       'checkout.total': '合计:{amount}',
       'checkout.submit': '去付款',
       'checkout.submitting': '正在提交订单…',
@@ -275,6 +286,7 @@
       'timeline.cancelled': '订单已取消:{reason}',
       'timeline.stock-released': '预留的卡密已退回库存',
       'timeline.refunding': '已发起退款 {amount}:{reason}',
+      'timeline.refund-failed': '支付渠道无法自动退款,我们的工作人员将为您手动退款',
       'timeline.refunded': '退款已完成'
     },
 
@@ -308,6 +320,11 @@
       'checkout.email': 'Địa chỉ email',
       'checkout.emailHint': 'Chỉ dùng khi có câu hỏi về đơn hàng này.',
       'checkout.quantity': 'Số lượng',
+      'checkout.method': 'Thanh toán bằng',
+      'method.simulator': 'Thanh toán thử (mô phỏng)',
+      'method.stripe': 'Thẻ (Stripe)',
+      'method.epay.alipay': 'Alipay',
+      'method.epay.wxpay': 'WeChat Pay',
       'checkout.total': 'Tổng cộng: {amount}',
       'checkout.submit': 'Tiếp tục thanh toán',
       'checkout.submitting': 'Đang đặt hàng…',
@@ -406,6 +423,7 @@
       'timeline.cancelled': 'Đơn hàng đã bị hủy: {reason}',
       'timeline.stock-released': 'Các mã đã giữ đã được trả lại kho',
       'timeline.refunding': 'Đã gửi yêu cầu hoàn {amount}: {reason}',
+      'timeline.refund-failed': 'Cổng thanh toán không thể tự hoàn tiền; nhân viên của chúng tôi sẽ hoàn tiền thủ công cho bạn',
       'timeline.refunded': 'Đã hoàn tiền xong'
     }
   };

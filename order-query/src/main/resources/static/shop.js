@@ -94,6 +94,9 @@
     card.quantity = el('select', { id: id + '-quantity', name: 'quantity',
       'aria-describedby': id + '-quantity-error' });
     card.quantityError = el('p', { id: id + '-quantity-error', class: 'field-error', hidden: true });
+    card.methodLabel = el('label', { for: id + '-method' });
+    card.method = el('select', { id: id + '-method', name: 'paymentMethod' });
+    card.methods = null;
     card.total = el('p', { class: 'total', 'aria-live': 'polite' });
     card.progress = el('p', { class: 'form-progress', role: 'status', 'aria-live': 'polite' });
     card.error = el('p', { class: 'form-error', role: 'alert' });
@@ -105,6 +108,7 @@
         card.legend,
         el('div', { class: 'field' }, [card.emailLabel, card.email, card.emailHint, card.emailError]),
         el('div', { class: 'field field-quantity' }, [card.quantityLabel, card.quantity, card.quantityError]),
+        el('div', { class: 'field field-method' }, [card.methodLabel, card.method]),
         card.total,
         card.progress,
         card.error,
@@ -141,10 +145,42 @@
     card.buy.setAttribute('aria-expanded', String(open));
     card.buy.hidden = open;
     if (open) {
+      loadMethods(card);
       card.email.focus();
     } else {
       card.buy.focus();
     }
+  }
+
+  /** The ways to pay for this product, as the shop offers them; asked once when the form first opens. */
+  async function loadMethods(card) {
+    if (card.methods) return;
+    try {
+      const methods = await request('/api/payment-methods?productId=' + encodeURIComponent(card.product.productId),
+        { headers: { Accept: 'application/json' } }, LIST_TIMEOUT_MS, async response => {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.json();
+        });
+      card.methods = Array.isArray(methods) ? methods : [];
+    } catch (e) {
+      card.methods = null;
+      return;
+    }
+    fillMethods(card);
+  }
+
+  function methodName(method) {
+    const key = 'method.' + method.id + (method.id === 'epay' ? (method.name === 'WeChat Pay' ? '.wxpay' : '.alipay') : '');
+    const text = t(key);
+    return text === key ? method.name : text;
+  }
+
+  function fillMethods(card) {
+    if (!card.methods) return;
+    const chosen = card.method.value;
+    card.method.textContent = '';
+    card.methods.forEach(method => card.method.appendChild(el('option', { value: method.id }, [methodName(method)])));
+    if (card.methods.some(method => method.id === chosen)) card.method.value = chosen;
   }
 
   function fillQuantities(card, max) {
@@ -187,6 +223,8 @@
     setText(card.emailLabel, t('checkout.email'));
     setText(card.emailHint, t('checkout.emailHint'));
     setText(card.quantityLabel, t('checkout.quantity'));
+    setText(card.methodLabel, t('checkout.method'));
+    fillMethods(card);
     setText(card.cancel, t('checkout.cancel'));
     fillQuantities(card, max);
     updateTotal(card);
@@ -310,6 +348,7 @@
     card.cancel.disabled = busy;
     card.email.readOnly = busy;
     card.quantity.disabled = busy;
+    card.method.disabled = busy;
   }
 
   function retryAfterSeconds(header) {
@@ -397,6 +436,7 @@
     }
 
     const body = { productId: card.product.productId, quantity: quantity, email: email };
+    if (card.method.value) body.paymentMethod = card.method.value;
     const fingerprint = JSON.stringify(body);
     // the same checkout tried again keeps its key (it may have been placed already); a changed one is new
     if (!card.pending || card.pending.fingerprint !== fingerprint) {
