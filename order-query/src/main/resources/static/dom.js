@@ -43,6 +43,34 @@
     }
   }
 
+  /**
+   * In demo mode, a note at the top of the page that payments are simulated ({@code GET /api/shop}).
+   * {@code translate} fills its text and is called again by the page when the language changes.
+   */
+  async function demoBanner(messageKey, translate) {
+    let shop;
+    try {
+      shop = await request('/api/shop', {}, 10000, response => (response.ok ? response.json() : null));
+    } catch (e) {
+      return null; // no banner is better than a page that fails for it
+    }
+    if (!shop || shop.mode !== 'demo' || document.querySelector('.demo-banner')) return null;
+    const note = el('p', { class: 'demo-banner', role: 'note', 'data-i18n': messageKey },
+      ['Demo shop: payments are simulated']);
+    const skip = document.body.querySelector('.skip-link, .skip');
+    document.body.insertBefore(note, skip ? skip.nextSibling : document.body.firstChild);
+    if (translate) translate(note);
+    return note;
+  }
+
+  // every page: the buyer's (Cardflow.I18n) and the console (CardflowAdminI18n) both know common.demo
+  document.addEventListener('DOMContentLoaded', () => {
+    demoBanner('common.demo', note => {
+      const i18n = window.Cardflow.I18n || window.CardflowAdminI18n;
+      if (i18n) note.textContent = i18n.t('common.demo');
+    });
+  });
+
   window.Cardflow = window.Cardflow || {};
-  window.Cardflow.dom = { el, setText, announce, request };
+  window.Cardflow.dom = { el, setText, announce, request, demoBanner };
 })();

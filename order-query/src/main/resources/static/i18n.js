@@ -20,6 +20,7 @@
       'common.language': 'Language',
       'common.skip': 'Skip to content',
       'common.tagline': 'Card keys, delivered in seconds',
+      'common.demo': 'Demo shop: payments are simulated',
       'common.footer': 'Payments are handled by our payment provider: we never see your card details.',
       'common.newTab': '(opens in a new tab)',
 
@@ -157,6 +158,7 @@
       'common.language': '语言',
       'common.skip': '跳到主要内容',
       'common.tagline': '卡密,秒速送达',
+      'common.demo': '演示商店:付款均为模拟',
       'common.footer': '付款由我们的支付服务商处理:我们不会看到您的银行卡信息。',
       'common.newTab': '(在新标签页中打开)',
 
@@ -294,6 +296,7 @@
       'common.language': 'Ngôn ngữ',
       'common.skip': 'Chuyển đến nội dung chính',
       'common.tagline': 'Mã thẻ, giao trong vài giây',
+      'common.demo': 'Cửa hàng demo: thanh toán chỉ là mô phỏng',
       'common.footer': 'Thanh toán do nhà cung cấp dịch vụ thanh toán xử lý: chúng tôi không bao giờ thấy thông tin thẻ của bạn.',
       'common.newTab': '(mở trong thẻ mới)',
 

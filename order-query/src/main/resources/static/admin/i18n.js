@@ -18,6 +18,7 @@
   const en = {
     'common.title': 'cardflow operations console',
     'common.console': 'Operations console',
+    'common.demo': 'Demo shop: payments are simulated',
     'common.skip': 'Skip to content',
     'common.language': 'Language',
     'common.languageChanged': 'Language changed to English.',
@@ -285,6 +286,7 @@
   const zhCN = {
     'common.title': 'cardflow 运营控制台',
     'common.console': '运营控制台',
+    'common.demo': '演示商店:付款均为模拟',
     'common.skip': '跳到正文',
     'common.language': '语言',
     'common.languageChanged': '已切换为简体中文。',
@@ -552,6 +554,7 @@
   const vi = {
     'common.title': 'Bảng điều hành cardflow',
     'common.console': 'Bảng điều hành',
+    'common.demo': 'Cửa hàng demo: thanh toán chỉ là mô phỏng',
     'common.skip': 'Chuyển đến nội dung',
     'common.language': 'Ngôn ngữ',
     'common.languageChanged': 'Đã chuyển sang tiếng Việt.',

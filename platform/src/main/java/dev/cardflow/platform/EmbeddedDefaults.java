@@ -1,5 +1,8 @@
 package dev.cardflow.platform;
 
+import dev.cardflow.infrastructure.mode.Mode;
+import dev.cardflow.infrastructure.mode.ModeReadiness;
+
 import org.apache.commons.logging.Log;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -24,13 +27,15 @@ import java.util.Map;
  * <ul>
  *   <li>without {@code CARDFLOW_PSP_WEBHOOK_SECRET}, the platform and its bundled PSP simulator
  *       share a random secret for this run (never a well-known default that would let anyone
- *       forge a payment);</li>
+ *       forge a payment) — in demo mode only: production generates no secret and has no simulator;</li>
  *   <li>when no PostgreSQL answers at the configured address but {@code docker-compose.yml} is in
  *       the working directory, Spring Boot's Docker Compose support starts its PostgreSQL; when
  *       one answers, Docker is left alone;</li>
  *   <li>when the PostgreSQL that answers lacks the configured database, it is created (turn this
  *       off with {@code cardflow.create-database=false}).</li>
  * </ul>
+ * A start that {@link ModeReadiness} refuses touches neither Docker nor the database: it is
+ * reported right after these defaults by the infrastructure's {@code ModeCheck}.
  */
 public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
 
@@ -45,9 +50,13 @@ public class EmbeddedDefaults implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (ModeReadiness.refusal(environment).isPresent()) {
+            return;
+        }
+        boolean demo = ModeReadiness.mode(environment).orElseThrow() == Mode.DEMO;
         Map<String, Object> defaults = new HashMap<>();
         String secret = environment.getProperty(WEBHOOK_SECRET);
-        if (secret == null || secret.isBlank()) {
+        if (demo && (secret == null || secret.isBlank())) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             defaults.put(WEBHOOK_SECRET, HexFormat.of().formatHex(random));

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
  * The simulated outside world. It keeps its state in a schema of its own ({@code simulator}),
  * migrated by a Flyway of its own, and talks to the platform only over HTTP.
  */
+@DemoOnly
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SimulatorProperties.class)
 public class SimulatorConfiguration {

@@ -9,7 +9,8 @@ import java.util.Base64;
 
 /**
  * Resolves a named secret from configuration, or else from the {@code cardflow_secret} table,
- * generating it on first use. Every instance on one database agrees on the stored value.
+ * generating it on first use. Every instance on one database agrees on the stored value. In
+ * production a secret comes from configuration only: none is generated or read from the database.
  */
 public class PlatformSecrets {
 
@@ -19,8 +20,16 @@ public class PlatformSecrets {
     private final JdbcTemplate jdbc;
     private final java.util.Map<String, byte[]> resolved = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final boolean production;
+
     public PlatformSecrets(JdbcTemplate jdbc) {
+        this(jdbc, false);
+    }
+
+    /** {@code production}: a missing secret is refused instead of generated and kept in the database. */
+    public PlatformSecrets(JdbcTemplate jdbc, boolean production) {
         this.jdbc = jdbc;
+        this.production = production;
     }
 
     /** The secret's bytes: the configured value when there is one, else the stored (or newly generated) one. */
@@ -31,6 +40,10 @@ public class PlatformSecrets {
     private byte[] load(String name, String configured, String environmentVariable) {
         if (configured != null && !configured.isBlank()) {
             return decode(name, configured, environmentVariable);
+        }
+        if (production) {
+            // ModeCheck refuses such a start already; this keeps it so if that check is ever bypassed
+            throw new IllegalStateException("Production mode needs " + environmentVariable);
         }
         byte[] fresh = new byte[MIN_BYTES];
         new SecureRandom().nextBytes(fresh);

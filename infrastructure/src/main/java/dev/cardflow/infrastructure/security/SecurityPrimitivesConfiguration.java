@@ -1,10 +1,14 @@
 package dev.cardflow.infrastructure.security;
 
+import dev.cardflow.infrastructure.mode.Mode;
+import dev.cardflow.infrastructure.mode.ModeReadiness;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The card-key cipher and the access-token issuer, keyed from configuration or the database. */
@@ -13,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class SecurityPrimitivesConfiguration {
 
     @Bean
-    public PlatformSecrets platformSecrets(JdbcTemplate jdbc) {
-        return new PlatformSecrets(jdbc);
+    public PlatformSecrets platformSecrets(JdbcTemplate jdbc, Environment environment) {
+        return new PlatformSecrets(jdbc, ModeReadiness.mode(environment).orElse(Mode.PRODUCTION) == Mode.PRODUCTION);
     }
 
     @Bean

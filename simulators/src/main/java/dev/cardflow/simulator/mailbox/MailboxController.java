@@ -1,5 +1,6 @@
 package dev.cardflow.simulator.mailbox;
 
+import dev.cardflow.simulator.DemoOnly;
 import dev.cardflow.simulator.Offload;
 import dev.cardflow.simulator.SimulatorConfiguration.SimulatorDatabase;
 
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A simulated mail service: the shop hands it messages for buyers; tests and people read the mailbox. */
+@DemoOnly
 @RestController
 @RequestMapping(path = "/simulator/mailbox/v1/messages", produces = MediaType.APPLICATION_JSON_VALUE)
 public class MailboxController {

@@ -1,5 +1,6 @@
 package dev.cardflow.simulator.psp;
 
+import dev.cardflow.simulator.DemoOnly;
 import dev.cardflow.simulator.Offload;
 
 import org.springframework.http.HttpStatus;
@@ -12,6 +13,7 @@ import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /** The simulated PSP's pay page (the {@code payUrl}): the buyer sees the amount and presses Pay. */
+@DemoOnly
 @RestController
 public class PayPageController {
 

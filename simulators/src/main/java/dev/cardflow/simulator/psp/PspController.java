@@ -1,5 +1,6 @@
 package dev.cardflow.simulator.psp;
 
+import dev.cardflow.simulator.DemoOnly;
 import dev.cardflow.simulator.Offload;
 import dev.cardflow.simulator.SimulatorProperties;
 import dev.cardflow.simulator.chaos.Chaos;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The simulated payment service provider's API (API.md, "Payment service provider"). */
+@DemoOnly
 @RestController
 @RequestMapping(path = "/simulator/psp", produces = MediaType.APPLICATION_JSON_VALUE)
 public class PspController {

@@ -1,5 +1,6 @@
 package dev.cardflow.simulator.supplier;
 
+import dev.cardflow.simulator.DemoOnly;
 import dev.cardflow.simulator.Offload;
 import dev.cardflow.simulator.chaos.Chaos;
 import dev.cardflow.simulator.chaos.ChaosKnobs;
@@ -31,6 +32,7 @@ import java.util.Set;
  * The two simulated card suppliers, {@code primary} and {@code backup} (API.md, "Card suppliers"):
  * each issues fresh keys for any SKU, once per request id, and has its own chaos knobs.
  */
+@DemoOnly
 @RestController
 public class SupplierController {
 
