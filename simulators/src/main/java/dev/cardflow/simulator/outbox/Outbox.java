@@ -158,7 +158,13 @@ public class Outbox {
                 failed(notification, "no signer " + notification.signer() + " (yet)");
                 return;
             }
-            headers.putAll(signer.headers(notification.body(), Instant.now()));
+            try {
+                headers.putAll(signer.headers(notification.body(), Instant.now()));
+            } catch (RuntimeException e) {
+                // e.g. no secret configured yet: this one waits, the others of the batch still go
+                failed(notification, "cannot sign: " + e);
+                return;
+            }
         }
         WebClient.RequestBodySpec request = http.method(HttpMethod.valueOf(notification.method()))
                 .uri(URI.create(notification.url()))
