@@ -71,7 +71,7 @@ class ProviderSimulatorsIT {
     static final String DATABASE = "cardflow_it_" + Instant.now().getEpochSecond() + "_sim_"
             + UUID.randomUUID().toString().substring(0, 8);
 
-    /** What the merchant's endpoints received: method, Stripe-Signature, query and body. */
+    /** What the merchant's endpoints received: method, signature header (Stripe's or the PSP's), query and body. */
     record Received(String path, String method, String signature, String query, String body) {
     }
 
@@ -97,7 +97,9 @@ class ProviderSimulatorsIT {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath();
             received.add(new Received(path, exchange.getRequestMethod(),
-                    exchange.getRequestHeaders().getFirst("Stripe-Signature"), exchange.getRequestURI().getRawQuery(), body));
+                    path.startsWith("/psp") ? exchange.getRequestHeaders().getFirst("X-Cardflow-Signature")
+                            : exchange.getRequestHeaders().getFirst("Stripe-Signature"),
+                    exchange.getRequestURI().getRawQuery(), body));
             boolean fail = path.startsWith("/stripe") && stripeFailuresLeft.getAndDecrement() > 0;
             byte[] answer = (path.startsWith("/epay") ? "success" : "{}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(fail ? 500 : 200, answer.length);
@@ -286,6 +288,24 @@ class ProviderSimulatorsIT {
             http.put().uri("/simulator/epay/simulation").contentType(MediaType.APPLICATION_JSON)
                     .bodyValue("{\"refundSupported\":true}").exchange().expectStatus().isOk();
         }
+    }
+
+    @Test
+    void pspNotificationStillGoesOutSignedThroughTheSharedOutbox() {
+        String orderId = "order-" + UUID.randomUUID();
+        String paymentId = http.post().uri("/simulator/psp/v1/payments").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("merchantOrderId", orderId, "amount", "9.90", "currency", "EUR",
+                        "notifyUrl", "http://127.0.0.1:" + merchant.getAddress().getPort() + "/psp/notify"))
+                .exchange().expectStatus().isOk().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .get("paymentId").asText();
+        http.post().uri("/simulator/psp/v1/payments/{id}/complete", paymentId).exchange().expectStatus().isOk();
+
+        Received notified = await().atMost(Duration.ofSeconds(20)).until(() -> received.stream()
+                .filter(r -> r.path().equals("/psp/notify") && r.body().contains(paymentId)).findFirst().orElse(null),
+                r -> r != null);
+        assertThat(notified.method()).isEqualTo("POST");
+        assertThat(notified.signature()).startsWith("sha256=");
+        assertThat(notified.body()).contains("\"status\":\"SUCCEEDED\"", orderId);
     }
 
     private JsonNode api(String query, String form) throws IOException {
