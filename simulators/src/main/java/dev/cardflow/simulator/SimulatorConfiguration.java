@@ -1,6 +1,7 @@
 package dev.cardflow.simulator;
 
 import dev.cardflow.simulator.chaos.Chaos;
+import dev.cardflow.simulator.outbox.Outbox;
 import dev.cardflow.simulator.psp.Notifications;
 import dev.cardflow.simulator.psp.Payments;
 
@@ -50,10 +51,17 @@ public class SimulatorConfiguration {
         return new Payments(db.jdbc(), db.tx());
     }
 
+    /** The outbox every simulated provider sends its notifications from. */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    public Notifications notifications(SimulatorDatabase db, WebClient.Builder http, ObjectMapper json,
-                                       SimulatorProperties properties) {
-        return new Notifications(db.jdbc(), db.tx(), http, json, properties);
+    public Outbox outbox(SimulatorDatabase db, WebClient.Builder http, ObjectMapper json,
+                         SimulatorProperties properties) {
+        return new Outbox(db.jdbc(), db.tx(), http, json, properties.notificationGiveUp(),
+                properties.notificationPoll());
+    }
+
+    @Bean
+    public Notifications notifications(Outbox outbox, ObjectMapper json, SimulatorProperties properties) {
+        return new Notifications(outbox, json, properties);
     }
 
     /** The simulator's own JDBC access and transactions; every table it names is in its schema. */

@@ -11,8 +11,8 @@ import java.time.Duration;
  * @param webhookSecret      the secret the PSP signs its notifications with
  * @param publicUrl          the base URL buyers reach the simulator under (for pay links); empty means
  *                           the URL of the request that created the payment
- * @param notificationGiveUp how long the PSP keeps retrying an unacknowledged notification (default PT10M)
- * @param notificationPoll   how often the PSP looks for notifications to send (default PT0.2S)
+ * @param notificationGiveUp how long a simulated provider keeps retrying an unacknowledged notification (default PT10M)
+ * @param notificationPoll   how often the simulators look for notifications to send (default PT0.2S)
  */
 @ConfigurationProperties("cardflow.simulator")
 public record SimulatorProperties(String webhookSecret, @DefaultValue("") String publicUrl,

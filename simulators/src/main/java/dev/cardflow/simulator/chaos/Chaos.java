@@ -1,5 +1,7 @@
 package dev.cardflow.simulator.chaos;
 
+import dev.cardflow.simulator.Offload;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.HttpStatus;
@@ -8,6 +10,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -54,6 +57,11 @@ public class Chaos {
                     "simulated failure")));
         }
         return wait;
+    }
+
+    /** Runs {@code work} (blocking, off the event loop) once the target's chaos let the call through. */
+    public <T> Mono<T> disturbed(String target, Callable<T> work) {
+        return Offload.jdbc(() -> knobs(target)).flatMap(this::disturb).then(Offload.jdbc(work));
     }
 
     private ChaosKnobs read(String text) {

@@ -7,16 +7,20 @@ package dev.cardflow.simulator.chaos;
  * @param jitterMs              up to this much more, at random
  * @param failureRate           share of calls answered 5xx
  * @param timeoutRate           share of calls that hang for 30 s before answering
- * @param callbackDropRate      PSP only: share of payments whose notification never arrives
- * @param callbackDuplicateRate PSP only: share of notifications sent twice
- * @param callbackDelayMs       PSP only: wait before a notification is first sent
+ * @param callbackDropRate      share of payments whose notification never arrives
+ * @param callbackDuplicateRate share of notifications sent twice
+ * @param callbackDelayMs       wait before a notification is first sent
+ * @param refundSupported       EPay only: whether the gateway can refund (many real ones cannot); null means true,
+ *                              so knobs stored before it existed read as true
  */
 public record ChaosKnobs(long latencyMs, long jitterMs, double failureRate, double timeoutRate,
-                         double callbackDropRate, double callbackDuplicateRate, long callbackDelayMs) {
+                         double callbackDropRate, double callbackDuplicateRate, long callbackDelayMs,
+                         Boolean refundSupported) {
 
-    public static final ChaosKnobs CALM = new ChaosKnobs(0, 0, 0, 0, 0, 0, 0);
+    public static final ChaosKnobs CALM = new ChaosKnobs(0, 0, 0, 0, 0, 0, 0, true);
 
     public ChaosKnobs {
+        refundSupported = refundSupported == null || refundSupported;
         requireRate("failureRate", failureRate);
         requireRate("timeoutRate", timeoutRate);
         requireRate("callbackDropRate", callbackDropRate);
@@ -33,12 +37,14 @@ public record ChaosKnobs(long latencyMs, long jitterMs, double failureRate, doub
                 or(change.failureRate(), failureRate), or(change.timeoutRate(), timeoutRate),
                 or(change.callbackDropRate(), callbackDropRate),
                 or(change.callbackDuplicateRate(), callbackDuplicateRate),
-                or(change.callbackDelayMs(), callbackDelayMs));
+                or(change.callbackDelayMs(), callbackDelayMs),
+                or(change.refundSupported(), refundSupported));
     }
 
     /** A PUT body: any subset of the knobs. */
     public record ChaosChange(Long latencyMs, Long jitterMs, Double failureRate, Double timeoutRate,
-                              Double callbackDropRate, Double callbackDuplicateRate, Long callbackDelayMs) {
+                              Double callbackDropRate, Double callbackDuplicateRate, Long callbackDelayMs,
+                              Boolean refundSupported) {
     }
 
     private static <T> T or(T value, T otherwise) {

@@ -142,7 +142,7 @@ public class PspController {
     }
 
     private <T> Mono<T> disturbed(java.util.concurrent.Callable<T> work) {
-        return Offload.jdbc(() -> chaos.knobs(CHAOS)).flatMap(chaos::disturb).then(Offload.jdbc(work));
+        return chaos.disturbed(CHAOS, work);
     }
 
     private Payments.Payment found(String paymentId) {
