@@ -56,7 +56,12 @@ public class Shop {
 
     /** Registers a POOL product holding {@code keys}, and waits until buyers see its stock. */
     public Product pooledProduct(String price, List<String> keys) {
-        Product product = register(Map.of("name", "Pool " + shortId(), "price", price, "currency", "EUR",
+        return pooledProduct(price, "EUR", keys);
+    }
+
+    /** Registers a POOL product priced in {@code currency} holding {@code keys}, and waits until buyers see its stock. */
+    public Product pooledProduct(String price, String currency, List<String> keys) {
+        Product product = register(Map.of("name", "Pool " + shortId(), "price", price, "currency", currency,
                 "source", "POOL"));
         if (!keys.isEmpty()) {
             JsonNode added = json(asAdmin(http.post().uri("/admin/api/products/{id}/card-keys", product.productId())
@@ -104,10 +109,20 @@ public class Shop {
     }
 
     public PlacedOrder place(String productId, int quantity, String email, String idempotencyKey) {
+        return place(Map.of("productId", productId, "quantity", quantity, "email", email), idempotencyKey);
+    }
+
+    /** Places an order to be paid through {@code paymentMethod}. */
+    public PlacedOrder placePaidBy(String paymentMethod, String productId) {
+        return place(Map.of("productId", productId, "quantity", 1, "email", email(), "paymentMethod", paymentMethod),
+                UUID.randomUUID().toString());
+    }
+
+    private PlacedOrder place(Map<String, Object> body, String idempotencyKey) {
         JsonNode accepted = json(http.post().uri("/api/orders")
                 .header("Idempotency-Key", idempotencyKey)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("productId", productId, "quantity", quantity, "email", email))
+                .bodyValue(body)
                 .exchange().expectStatus().isAccepted()
                 .expectBody(String.class).returnResult().getResponseBody());
         assertThat(accepted.get("status").asText()).isEqualTo("PLACED");
