@@ -114,8 +114,13 @@ public class Shop {
 
     /** Places an order to be paid through {@code paymentMethod}. */
     public PlacedOrder placePaidBy(String paymentMethod, String productId) {
-        return place(Map.of("productId", productId, "quantity", 1, "email", email(), "paymentMethod", paymentMethod),
-                UUID.randomUUID().toString());
+        return placePaidBy(paymentMethod, productId, email(), UUID.randomUUID().toString());
+    }
+
+    /** Places (or, with the same key, finds again) an order to be paid through {@code paymentMethod}. */
+    public PlacedOrder placePaidBy(String paymentMethod, String productId, String email, String idempotencyKey) {
+        return place(Map.of("productId", productId, "quantity", 1, "email", email, "paymentMethod", paymentMethod),
+                idempotencyKey);
     }
 
     private PlacedOrder place(Map<String, Object> body, String idempotencyKey) {
