@@ -1,10 +1,12 @@
 package dev.cardflow.infrastructure.security;
 
+import dev.cardflow.infrastructure.limits.ClientLimits;
 import dev.cardflow.infrastructure.web.Problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
@@ -14,7 +16,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
@@ -43,6 +49,9 @@ public class WebSecurityConfiguration {
     static final String REALM = "cardflow admin";
     static final String ADMIN = "ADMIN";
     static final String METRICS = "METRICS";
+    private static final String LOGIN_CLIENT = WebSecurityConfiguration.class.getName() + ".client";
+    private static final org.springframework.web.util.pattern.PathPattern ADMIN_PATHS =
+            org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse("/admin/**");
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -68,7 +77,15 @@ public class WebSecurityConfiguration {
     }
 
     @Bean
-    public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper json) {
+    public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper json,
+                                                         ReactiveUserDetailsService users, PasswordEncoder encoder,
+                                                         ObjectProvider<ClientLimits> limits) {
+        var checked = new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        checked.setPasswordEncoder(encoder);
+        ClientLimits clientLimits = limits.getIfAvailable();
+        if (clientLimits != null) {
+            http.addFilterBefore(throttledLogins(clientLimits, json), SecurityWebFiltersOrder.HTTP_BASIC);
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -77,10 +94,13 @@ public class WebSecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/actuator/**").hasAnyRole(ADMIN, METRICS)
+                        .pathMatchers("/actuator/prometheus").hasAnyRole(ADMIN, METRICS)
+                        .pathMatchers("/actuator/**").hasRole(ADMIN)
                         .anyExchange().permitAll())
                 .addFilterAfter(sameOriginAdminChanges(json), SecurityWebFiltersOrder.AUTHORIZATION)
-                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
+                .httpBasic(basic -> basic
+                        .authenticationManager(clientLimits == null ? checked : countingFailures(checked, clientLimits))
+                        .authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "Admin credentials are required (HTTP Basic).")))
                 .exceptionHandling(handling -> handling
@@ -92,6 +112,37 @@ public class WebSecurityConfiguration {
     }
 
     /**
+     * A client that failed to log in more than {@code cardflow.failed-logins-per-minute} times in
+     * the last minute is refused with 429 before its credentials are even checked.
+     */
+    private static WebFilter throttledLogins(ClientLimits limits, ObjectMapper json) {
+        return (exchange, chain) -> {
+            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return chain.filter(exchange);
+            }
+            String client = limits.clientKey(exchange.getRequest());
+            long blockedFor = limits.loginBlockedFor(client);
+            if (blockedFor > 0) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(blockedFor));
+                return problem(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+                        "Too many failed logins from this client; try again in " + blockedFor + " s.");
+            }
+            return chain.filter(exchange).contextWrite(context -> context.put(LOGIN_CLIENT, client));
+        };
+    }
+
+    /** Counts each failed login against the client that {@link #throttledLogins} put in the context. */
+    private static ReactiveAuthenticationManager countingFailures(ReactiveAuthenticationManager delegate,
+                                                                  ClientLimits limits) {
+        return authentication -> delegate.authenticate(authentication)
+                .onErrorResume(AuthenticationException.class, e -> Mono.deferContextual(context -> {
+                    context.<String>getOrEmpty(LOGIN_CLIENT).ifPresent(limits::failedLogin);
+                    return Mono.error(e);
+                }));
+    }
+
+    /**
      * Browsers send cached Basic credentials along with any request, also one a foreign page makes;
      * a change to /admin/** is therefore accepted only from this site (or from a non-browser client).
      */
@@ -99,7 +150,9 @@ public class WebSecurityConfiguration {
         return (exchange, chain) -> {
             var request = exchange.getRequest();
             boolean change = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod());
-            if (change && request.getPath().value().startsWith("/admin") && isCrossSite(request)) {
+            // the decoded path, as routing and the authorization rules see it (NormalisedPaths
+            // already refused any path whose raw form differs from it)
+            if (change && ADMIN_PATHS.matches(request.getPath().pathWithinApplication()) && isCrossSite(request)) {
                 return problem(exchange, json, HttpStatus.FORBIDDEN, "cross-site-request",
                         "Changes to the admin API are accepted only from its own pages.");
             }
