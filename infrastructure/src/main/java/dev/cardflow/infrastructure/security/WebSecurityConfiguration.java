@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -22,7 +23,6 @@ import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -36,8 +36,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Who may do what: {@code /admin/**} needs the ADMIN role (HTTP Basic, for the API and the
- * console alike), metrics need ADMIN or METRICS, health is public; buyers are authorised per order
+ * Who may do what: {@code /admin/**} takes HTTP Basic (API and console alike); OPERATOR reads it
+ * and runs the order compensations, ADMIN does everything else there; Prometheus needs ADMIN or
+ * METRICS, other actuator endpoints ADMIN, health is public; buyers are authorised per order
  * by their access token, not here.
  */
 @AutoConfiguration(before = ReactiveSecurityAutoConfiguration.class)
@@ -49,6 +50,11 @@ public class WebSecurityConfiguration {
     static final String REALM = "cardflow admin";
     static final String ADMIN = "ADMIN";
     static final String METRICS = "METRICS";
+    static final String OPERATOR = "OPERATOR";
+    /** What an OPERATOR may change: the order compensations; everything else under /admin needs ADMIN. */
+    private static final String[] COMPENSATIONS = java.util.stream.Stream.of("retry-fulfilment", "refund", "cancel",
+            "confirm-payment", "confirm-refund", "deliver", "resend-delivery-notification")
+            .map(action -> "/admin/api/orders/*/" + action).toArray(String[]::new);
     private static final String LOGIN_CLIENT = WebSecurityConfiguration.class.getName() + ".client";
     private static final org.springframework.web.util.pattern.PathPattern ADMIN_PATHS =
             org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse("/admin/**");
@@ -59,7 +65,18 @@ public class WebSecurityConfiguration {
     }
 
     @Bean
-    public MapReactiveUserDetailsService operators(AdminProperties admin, PasswordEncoder encoder) {
+    public Operators operatorStore(JdbcTemplate jdbc, PasswordEncoder encoder, AdminProperties admin) {
+        return new Operators(jdbc, encoder, java.util.Set.of(admin.username(), "metrics"));
+    }
+
+    @Bean
+    public OperatorController operatorController(Operators operators) {
+        return new OperatorController(operators);
+    }
+
+    /** The bootstrap admin ({@code CARDFLOW_ADMIN_PASSWORD}), the metrics user, and the stored operators. */
+    @Bean
+    public ReactiveUserDetailsService operators(AdminProperties admin, PasswordEncoder encoder, Operators stored) {
         String password = admin.password();
         if (password == null || password.isBlank()) {
             byte[] random = new byte[18];
@@ -67,13 +84,14 @@ public class WebSecurityConfiguration {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             log.warn("CARDFLOW_ADMIN_PASSWORD is not set. Generated admin password for this run: {}", password);
         }
-        var users = new java.util.ArrayList<UserDetails>();
-        users.add(User.withUsername(admin.username()).password(encoder.encode(password)).roles(ADMIN).build());
+        var users = new java.util.HashMap<String, UserDetails>();
+        users.put(admin.username(),
+                User.withUsername(admin.username()).password(encoder.encode(password)).roles(ADMIN).build());
         if (admin.metricsPassword() != null && !admin.metricsPassword().isBlank()) {
-            users.add(User.withUsername("metrics").password(encoder.encode(admin.metricsPassword())).roles(METRICS)
-                    .build());
+            users.put("metrics", User.withUsername("metrics").password(encoder.encode(admin.metricsPassword()))
+                    .roles(METRICS).build());
         }
-        return new MapReactiveUserDetailsService(users);
+        return new OperatorAccounts(users, stored);
     }
 
     @Bean
@@ -92,6 +110,10 @@ public class WebSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/admin/api/operators", "/admin/api/operators/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, COMPENSATIONS).hasAnyRole(ADMIN, OPERATOR)
+                        .pathMatchers(HttpMethod.GET, "/admin", "/admin/**").hasAnyRole(ADMIN, OPERATOR)
+                        .pathMatchers(HttpMethod.HEAD, "/admin", "/admin/**").hasAnyRole(ADMIN, OPERATOR)
                         .pathMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .pathMatchers("/actuator/prometheus").hasAnyRole(ADMIN, METRICS)
