@@ -394,8 +394,25 @@
     }
   }
 
-  function openStream() {
-    const source = new EventSource(api + '/updates?token=' + encodeURIComponent(token));
+  /** A short-lived ticket for the stream, so the access token never travels in a URL; null when none. */
+  async function streamTicket() {
+    try {
+      return await request(api + '/stream-ticket', {
+        method: 'POST',
+        headers: { Accept: 'application/json', Authorization: 'Bearer ' + token }
+      }, async response => (response.status === 200 ? (await response.json()).ticket : null));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  async function openStream() {
+    const ticket = await streamTicket();
+    if (!ticket || gone) {
+      schedulePoll(0);
+      return;
+    }
+    const source = new EventSource(api + '/updates?ticket=' + encodeURIComponent(ticket));
     stream = source;
     source.addEventListener('status', event => {
       try {

@@ -12,7 +12,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -24,14 +23,16 @@ import java.util.Base64;
 public class ClientLimits {
 
     private final ClientLimitsProperties properties;
+    private final ClientAddresses addresses;
     private final byte[] secret;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .expireAfterAccess(Duration.ofMinutes(10))
             .maximumSize(200_000)
             .build();
 
-    public ClientLimits(ClientLimitsProperties properties, byte[] secret) {
+    public ClientLimits(ClientLimitsProperties properties, ClientAddresses addresses, byte[] secret) {
         this.properties = properties;
+        this.addresses = addresses;
         this.secret = secret.clone();
     }
 
@@ -39,28 +40,45 @@ public class ClientLimits {
         return properties;
     }
 
-    /** The pseudonymous key of the client that sent {@code request}. */
+    /** The pseudonymous key of the client that sent {@code request} (see {@link ClientAddresses}). */
     public String clientKey(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+        String address = addresses.clientOf(request);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(Hmac.sha256(secret, "client:" + address))
                 .substring(0, 22);
     }
 
     /** Takes one request of {@code kind} from the client's allowance, or refuses with 429 and Retry-After. */
     public void take(String kind, String clientKey) {
-        Bucket bucket = buckets.get(kind + ":" + clientKey, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(properties.rateLimitPerMinute())
-                        .refillGreedy(properties.rateLimitPerMinute(), Duration.ofMinutes(1))
-                        .build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = bucket(kind, clientKey, properties.rateLimitPerMinute()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
-            long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+            long seconds = retryAfter(probe.getNanosToWaitForRefill());
             throw tooMany("rate-limited", "Too many requests from this client; try again in " + seconds + " s.",
                     seconds);
         }
+    }
+
+    /** Counts one failed login of the client. */
+    public void failedLogin(String clientKey) {
+        bucket("login", clientKey, properties.failedLoginsPerMinute()).tryConsume(1);
+    }
+
+    /** Seconds until the client may try to log in again; 0 when it may now. */
+    public long loginBlockedFor(String clientKey) {
+        Bucket bucket = bucket("login", clientKey, properties.failedLoginsPerMinute());
+        return bucket.getAvailableTokens() > 0 ? 0 : retryAfter(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill());
+    }
+
+    private Bucket bucket(String kind, String clientKey, int perMinute) {
+        return buckets.get(kind + ":" + clientKey, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(perMinute)
+                        .refillGreedy(perMinute, Duration.ofMinutes(1))
+                        .build())
+                .build());
+    }
+
+    private static long retryAfter(long nanos) {
+        return Math.max(1, Duration.ofNanos(nanos).toSeconds() + 1);
     }
 
     /** A 429 answer with its Retry-After. */

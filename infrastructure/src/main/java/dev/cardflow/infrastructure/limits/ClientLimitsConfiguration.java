@@ -9,14 +9,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /** The per-client limits, keyed by the token secret so client keys are stable across instances. */
-@AutoConfiguration(after = SecurityPrimitivesConfiguration.class)
+@AutoConfiguration(after = {SecurityPrimitivesConfiguration.class, TrustedProxiesConfiguration.class})
 @EnableConfigurationProperties(ClientLimitsProperties.class)
 public class ClientLimitsConfiguration {
 
     @Bean
-    public ClientLimits clientLimits(ClientLimitsProperties properties, PlatformSecrets secrets,
-                                     SecretsProperties secretsProperties) {
-        return new ClientLimits(properties,
+    public ClientLimits clientLimits(ClientLimitsProperties properties, ClientAddresses addresses,
+                                     PlatformSecrets secrets, SecretsProperties secretsProperties) {
+        return new ClientLimits(properties, addresses,
                 secrets.resolve("token", secretsProperties.tokenSecret(), "CARDFLOW_TOKEN_SECRET"));
     }
 }

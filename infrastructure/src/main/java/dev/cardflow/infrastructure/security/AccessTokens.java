@@ -2,6 +2,7 @@ package dev.cardflow.infrastructure.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
@@ -28,5 +29,35 @@ public class AccessTokens {
         }
         return MessageDigest.isEqual(
                 issue(orderId).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A stream ticket: lets its holder open the live stream of one order until {@code expiresAt},
+     * so the page need not put the access token in a URL. Derived like the token, stored nowhere.
+     */
+    public String issueStreamTicket(String orderId, Instant expiresAt) {
+        long expires = expiresAt.getEpochSecond();
+        return expires + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Hmac.sha256(secret, "stream-ticket:" + orderId + ":" + expires));
+    }
+
+    /** Whether {@code ticket} was issued for {@code orderId} and has not expired at {@code now}. */
+    public boolean isValidStreamTicket(String orderId, String ticket, Instant now) {
+        if (orderId == null || ticket == null || ticket.length() > 80) {
+            return false;
+        }
+        int dot = ticket.indexOf('.');
+        long expires;
+        try {
+            expires = Long.parseLong(ticket.substring(0, Math.max(dot, 0)));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        if (expires < now.getEpochSecond()) {
+            return false;
+        }
+        String expected = issueStreamTicket(orderId, Instant.ofEpochSecond(expires));
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                ticket.getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -1,22 +1,28 @@
 package dev.cardflow.infrastructure.security;
 
+import dev.cardflow.infrastructure.limits.ClientLimits;
 import dev.cardflow.infrastructure.web.Problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.reactive.ReactiveSecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -30,8 +36,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Who may do what: {@code /admin/**} needs the ADMIN role (HTTP Basic, for the API and the
- * console alike), metrics need ADMIN or METRICS, health is public; buyers are authorised per order
+ * Who may do what: {@code /admin/**} takes HTTP Basic (API and console alike); OPERATOR reads it
+ * and runs the order compensations, ADMIN does everything else there; Prometheus needs ADMIN or
+ * METRICS, other actuator endpoints ADMIN, health is public; buyers are authorised per order
  * by their access token, not here.
  */
 @AutoConfiguration(before = ReactiveSecurityAutoConfiguration.class)
@@ -43,6 +50,14 @@ public class WebSecurityConfiguration {
     static final String REALM = "cardflow admin";
     static final String ADMIN = "ADMIN";
     static final String METRICS = "METRICS";
+    static final String OPERATOR = "OPERATOR";
+    /** What an OPERATOR may change: the order compensations; everything else under /admin needs ADMIN. */
+    private static final String[] COMPENSATIONS = java.util.stream.Stream.of("retry-fulfilment", "refund", "cancel",
+            "confirm-payment", "confirm-refund", "deliver", "resend-delivery-notification")
+            .map(action -> "/admin/api/orders/*/" + action).toArray(String[]::new);
+    private static final String LOGIN_CLIENT = WebSecurityConfiguration.class.getName() + ".client";
+    private static final org.springframework.web.util.pattern.PathPattern ADMIN_PATHS =
+            org.springframework.web.util.pattern.PathPatternParser.defaultInstance.parse("/admin/**");
 
     @Bean
     public PasswordEncoder passwordEncoder() {
@@ -50,7 +65,18 @@ public class WebSecurityConfiguration {
     }
 
     @Bean
-    public MapReactiveUserDetailsService operators(AdminProperties admin, PasswordEncoder encoder) {
+    public Operators operatorStore(JdbcTemplate jdbc, PasswordEncoder encoder, AdminProperties admin) {
+        return new Operators(jdbc, encoder, java.util.Set.of(admin.username(), "metrics"));
+    }
+
+    @Bean
+    public OperatorController operatorController(Operators operators) {
+        return new OperatorController(operators);
+    }
+
+    /** The bootstrap admin ({@code CARDFLOW_ADMIN_PASSWORD}), the metrics user, and the stored operators. */
+    @Bean
+    public ReactiveUserDetailsService operators(AdminProperties admin, PasswordEncoder encoder, Operators stored) {
         String password = admin.password();
         if (password == null || password.isBlank()) {
             byte[] random = new byte[18];
@@ -58,29 +84,45 @@ public class WebSecurityConfiguration {
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             log.warn("CARDFLOW_ADMIN_PASSWORD is not set. Generated admin password for this run: {}", password);
         }
-        var users = new java.util.ArrayList<UserDetails>();
-        users.add(User.withUsername(admin.username()).password(encoder.encode(password)).roles(ADMIN).build());
+        var users = new java.util.HashMap<String, UserDetails>();
+        users.put(admin.username(),
+                User.withUsername(admin.username()).password(encoder.encode(password)).roles(ADMIN).build());
         if (admin.metricsPassword() != null && !admin.metricsPassword().isBlank()) {
-            users.add(User.withUsername("metrics").password(encoder.encode(admin.metricsPassword())).roles(METRICS)
-                    .build());
+            users.put("metrics", User.withUsername("metrics").password(encoder.encode(admin.metricsPassword()))
+                    .roles(METRICS).build());
         }
-        return new MapReactiveUserDetailsService(users);
+        return new OperatorAccounts(users, stored);
     }
 
     @Bean
-    public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper json) {
+    public SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectMapper json,
+                                                         ReactiveUserDetailsService users, PasswordEncoder encoder,
+                                                         ObjectProvider<ClientLimits> limits) {
+        var checked = new UserDetailsRepositoryReactiveAuthenticationManager(users);
+        checked.setPasswordEncoder(encoder);
+        ClientLimits clientLimits = limits.getIfAvailable();
+        if (clientLimits != null) {
+            http.addFilterBefore(throttledLogins(clientLimits, json), SecurityWebFiltersOrder.HTTP_BASIC);
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/admin/api/operators", "/admin/api/operators/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, COMPENSATIONS).hasAnyRole(ADMIN, OPERATOR)
+                        .pathMatchers(HttpMethod.GET, "/admin", "/admin/**").hasAnyRole(ADMIN, OPERATOR)
+                        .pathMatchers(HttpMethod.HEAD, "/admin", "/admin/**").hasAnyRole(ADMIN, OPERATOR)
                         .pathMatchers("/admin", "/admin/**").hasRole(ADMIN)
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .pathMatchers("/actuator/**").hasAnyRole(ADMIN, METRICS)
+                        .pathMatchers("/actuator/prometheus").hasAnyRole(ADMIN, METRICS)
+                        .pathMatchers("/actuator/**").hasRole(ADMIN)
                         .anyExchange().permitAll())
                 .addFilterAfter(sameOriginAdminChanges(json), SecurityWebFiltersOrder.AUTHORIZATION)
-                .httpBasic(basic -> basic.authenticationEntryPoint((exchange, e) ->
+                .httpBasic(basic -> basic
+                        .authenticationManager(clientLimits == null ? checked : countingFailures(checked, clientLimits))
+                        .authenticationEntryPoint((exchange, e) ->
                         problem(exchange, json, HttpStatus.UNAUTHORIZED, "unauthorized",
                                 "Admin credentials are required (HTTP Basic).")))
                 .exceptionHandling(handling -> handling
@@ -92,6 +134,37 @@ public class WebSecurityConfiguration {
     }
 
     /**
+     * A client that failed to log in more than {@code cardflow.failed-logins-per-minute} times in
+     * the last minute is refused with 429 before its credentials are even checked.
+     */
+    private static WebFilter throttledLogins(ClientLimits limits, ObjectMapper json) {
+        return (exchange, chain) -> {
+            String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+            if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return chain.filter(exchange);
+            }
+            String client = limits.clientKey(exchange.getRequest());
+            long blockedFor = limits.loginBlockedFor(client);
+            if (blockedFor > 0) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(blockedFor));
+                return problem(exchange, json, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+                        "Too many failed logins from this client; try again in " + blockedFor + " s.");
+            }
+            return chain.filter(exchange).contextWrite(context -> context.put(LOGIN_CLIENT, client));
+        };
+    }
+
+    /** Counts each failed login against the client that {@link #throttledLogins} put in the context. */
+    private static ReactiveAuthenticationManager countingFailures(ReactiveAuthenticationManager delegate,
+                                                                  ClientLimits limits) {
+        return authentication -> delegate.authenticate(authentication)
+                .onErrorResume(AuthenticationException.class, e -> Mono.deferContextual(context -> {
+                    context.<String>getOrEmpty(LOGIN_CLIENT).ifPresent(limits::failedLogin);
+                    return Mono.error(e);
+                }));
+    }
+
+    /**
      * Browsers send cached Basic credentials along with any request, also one a foreign page makes;
      * a change to /admin/** is therefore accepted only from this site (or from a non-browser client).
      */
@@ -99,7 +172,9 @@ public class WebSecurityConfiguration {
         return (exchange, chain) -> {
             var request = exchange.getRequest();
             boolean change = !HttpMethod.GET.equals(request.getMethod()) && !HttpMethod.HEAD.equals(request.getMethod());
-            if (change && request.getPath().value().startsWith("/admin") && isCrossSite(request)) {
+            // the decoded path, as routing and the authorization rules see it (NormalisedPaths
+            // already refused any path whose raw form differs from it)
+            if (change && ADMIN_PATHS.matches(request.getPath().pathWithinApplication()) && isCrossSite(request)) {
                 return problem(exchange, json, HttpStatus.FORBIDDEN, "cross-site-request",
                         "Changes to the admin API are accepted only from its own pages.");
             }

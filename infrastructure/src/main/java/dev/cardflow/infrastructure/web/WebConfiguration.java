@@ -20,6 +20,11 @@ public class WebConfiguration {
     }
 
     @Bean
+    public NormalisedPaths normalisedPaths() {
+        return new NormalisedPaths();
+    }
+
+    @Bean
     public ProblemResponses problemResponses(ObjectMapper objectMapper) {
         return new ProblemResponses(objectMapper);
     }

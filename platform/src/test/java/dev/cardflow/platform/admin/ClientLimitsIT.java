@@ -75,4 +75,23 @@ class ClientLimitsIT {
         shop.http().get().uri("/api/orders/some-order?token=guess5")
                 .exchange().expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
     }
+
+    @Test
+    void everyClientBehindTheTrustedProxyHasLimitsOfItsOwn() {
+        // the test talks from loopback, which is trusted by default: it stands in for the gateway
+        for (int guess = 0; guess < 4; guess++) {
+            shop.http().get().uri("/api/orders/some-order?token=guess{n}", guess)
+                    .header("X-Forwarded-For", "198.51.100.10")
+                    .exchange().expectStatus().isNotFound();
+        }
+        shop.http().get().uri("/api/orders/some-order?token=guess5").header("X-Forwarded-For", "198.51.100.10")
+                .exchange().expectStatus().isEqualTo(429);
+        // another buyer behind the same proxy is not held up by the first
+        shop.http().get().uri("/api/orders/some-order?token=guess6").header("X-Forwarded-For", "198.51.100.11")
+                .exchange().expectStatus().isNotFound();
+        // the proxy appends the peer it saw: whatever the first buyer wrote in front is not believed
+        shop.http().get().uri("/api/orders/some-order?token=guess7")
+                .header("X-Forwarded-For", "198.51.100.99, 198.51.100.10")
+                .exchange().expectStatus().isEqualTo(429);
+    }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -127,5 +129,64 @@ class SecurityIT {
                 product.productId());
         assertThat(sealedUploads).as("the upload is stored, sealed").isEqualTo(1);
         assertThat(log.getAll()).doesNotContain(secretKey);
+    }
+
+    @Test
+    void theMetricsUserReadsPrometheusAndNothingElse() {
+        for (String endpoint : List.of("/actuator/metrics", "/actuator/metrics/jvm.memory.used")) {
+            shop.http().get().uri(endpoint).headers(h -> h.setBasicAuth("metrics", Shop.METRICS_PASSWORD))
+                    .exchange().expectStatus().isForbidden();
+            shop.asAdmin(shop.http().get().uri(endpoint)).exchange().expectStatus().isOk();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/%61dmin/api/products", "/%2561dmin/api/products", "//admin/api/products",
+            "/admin//api/products", "/admin/./api/products", "/api/../admin/api/products", "/admin;x=1/api/products",
+            "/%2Fadmin/api/products", "/admin%2Fapi/products", "/ADMIN/api/products"})
+    void aPathSpelledAnotherWayCannotSkipAnAdminCheck(String path) {
+        URI uri = URI.create("http://localhost:" + port + path);
+        var body = Map.of("name", "x", "price", "1.00", "currency", "EUR", "source", "POOL");
+        int foreign = shop.asAdmin(shop.http().post().uri(uri).header("Origin", "https://evil.example")
+                        .contentType(MediaType.APPLICATION_JSON).bodyValue(body))
+                .exchange().returnResult(String.class).getStatus().value();
+        assertThat(foreign).as("a foreign page's change through %s", path).isIn(400, 403, 404);
+        int anonymous = shop.http().get().uri(uri).exchange().returnResult(String.class).getStatus().value();
+        assertThat(anonymous).as("an anonymous read of %s", path).isIn(400, 401, 404);
+        int anonymousChange = shop.http().post().uri(uri).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange().returnResult(String.class).getStatus().value();
+        assertThat(anonymousChange).as("an anonymous change through %s", path).isIn(400, 401, 404);
+    }
+
+    @Test
+    void encodedAndDoubledSlashesAreRefusedAsAProblem() {
+        shop.http().get().uri(URI.create("http://localhost:" + port + "/%61dmin/api/products"))
+                .exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/non-normal-path");
+        shop.http().get().uri(URI.create("http://localhost:" + port + "//api/products"))
+                .exchange().expectStatus().isBadRequest();
+        shop.http().get().uri("/api/products").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void moreThanTenFailedLoginsAMinuteFromOneClientAreRefusedWith429() {
+        String client = "198.51.100." + (100 + new java.util.Random().nextInt(100));
+        for (int attempt = 0; attempt < 10; attempt++) {
+            shop.http().get().uri("/admin/api/products").header("X-Forwarded-For", client)
+                    .headers(h -> h.setBasicAuth("admin", "wrong-" + Shop.shortId()))
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        shop.http().get().uri("/admin/api/products").header("X-Forwarded-For", client)
+                .headers(h -> h.setBasicAuth("admin", "wrong-again"))
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("/problems/too-many-failed-logins");
+        // the right password does not help that client for now; other clients are not affected
+        shop.asAdmin(shop.http().get().uri("/admin/api/products").header("X-Forwarded-For", client))
+                .exchange().expectStatus().isEqualTo(429);
+        shop.asAdmin(shop.http().get().uri("/admin/api/products").header("X-Forwarded-For", "198.51.100.1"))
+                .exchange().expectStatus().isOk();
     }
 }

@@ -68,7 +68,7 @@ class ComposeFileTest {
         Map<String, Object> environment = map(definition.get("environment"));
         String port = environment.get("SERVER_PORT").toString();
         assertThat(config).contains("${SERVER_PORT:" + port + "}");
-        assertThat((List<Object>) definition.get("ports")).contains(port + ":" + port);
+        assertThat(definition).as("%s is reached through the gateway only", service).doesNotContainKey("ports");
 
         Set<String> readable = placeholders(config, read(module, moduleConfig),
                 service.equals("simulators") ? "" : read("infrastructure", "cardflow-defaults.yml"));
@@ -102,7 +102,42 @@ class ComposeFileTest {
         assertThat(environment.get("AXONIQ_AXONSERVER_DEVMODE_ENABLED")).isEqualTo("false");
         assertThat(environment.get("AXONIQ_AXONSERVER_STANDALONE")).isEqualTo("true");
         assertThat((List<Object>) axon.get("volumes")).hasSize(3);
-        assertThat((List<Object>) axon.get("ports")).contains("8124:8124");
+        assertThat(environment.get("AXONIQ_AXONSERVER_ACCESSCONTROL_ENABLED")).isEqualTo("true");
+        assertThat(environment.get("AXONIQ_AXONSERVER_ACCESSCONTROL_TOKEN")).isEqualTo("${CARDFLOW_AXONSERVER_TOKEN:?"
+                + "set CARDFLOW_AXONSERVER_TOKEN (see docs/deploy.md)}");
+        for (String service : List.of("order-command", "order-query", "saga-fulfilment")) {
+            assertThat(map(map(services.get(service)).get("environment")).get("CARDFLOW_AXONSERVER_TOKEN"))
+                    .as("%s presents Axon Server's token", service)
+                    .isEqualTo(environment.get("AXONIQ_AXONSERVER_ACCESSCONTROL_TOKEN"));
+        }
+    }
+
+    @Test
+    void nothingButTheGatewayIsPublishedOnAllInterfaces() {
+        services.forEach((name, definition) -> {
+            List<Object> ports = (List<Object>) map(definition).getOrDefault("ports", List.of());
+            for (Object port : ports) {
+                if (!name.equals("gateway")) {
+                    assertThat(port.toString()).as("port of %s", name).startsWith("127.0.0.1:");
+                }
+            }
+        });
+        assertThat((List<Object>) map(services.get("gateway")).get("ports")).containsExactly("8080:8080");
+    }
+
+    @Test
+    void databasePasswordAndAxonServerTokenAreRequiredVariables() throws IOException {
+        String compose = Files.readString(root.resolve("docker-compose.yml"));
+        for (String variable : List.of("POSTGRES_PASSWORD", "CARDFLOW_AXONSERVER_TOKEN")) {
+            Matcher use = Pattern.compile("\\$\\{" + variable + "([^}]*)}").matcher(compose);
+            int uses = 0;
+            while (use.find()) {
+                uses++;
+                assertThat(use.group(1)).as("a use of %s", variable).startsWith(":?");
+            }
+            assertThat(uses).as("uses of %s", variable).isPositive();
+        }
+        assertThat(compose).doesNotContain("POSTGRES_PASSWORD:-");
     }
 
     @Test

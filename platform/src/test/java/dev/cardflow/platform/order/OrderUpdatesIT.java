@@ -96,4 +96,37 @@ class OrderUpdatesIT {
                 .exchange().expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    @Test
+    void aStreamTicketOpensTheStreamOfItsOrderOnlySoTheTokenStaysOutOfTheUrl() {
+        Product product = shop.pooledProduct("1.00", Shop.keys(2));
+        PlacedOrder order = shop.place(product.productId(), 1, Shop.email());
+        PlacedOrder other = shop.place(product.productId(), 1, Shop.email());
+        shop.pay(shop.awaitPayment(order));
+        shop.awaitStatus(order, "DELIVERED");
+
+        JsonNode ticket = shop.json(shop.http().post().uri("/api/orders/{id}/stream-ticket", order.orderId())
+                .header("Authorization", "Bearer " + order.accessToken())
+                .exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+        assertThat(java.time.Instant.parse(ticket.get("expiresAt").asText()))
+                .isBetween(java.time.Instant.now(), java.time.Instant.now().plusSeconds(120));
+        assertThat(ticket.get("ticket").asText()).doesNotContain(order.accessToken());
+
+        List<ServerSentEvent<String>> events = http.get()
+                .uri("/api/orders/{id}/updates?ticket={t}", order.orderId(), ticket.get("ticket").asText())
+                .retrieve().bodyToFlux(EVENTS)
+                .filter(event -> event.data() != null)
+                .collectList().block(Duration.ofSeconds(30));
+        assertThat(events).hasSize(1);
+        assertThat(shop.json(events.get(0).data()).get("status").asText()).isEqualTo("DELIVERED");
+
+        // a ticket is for one order, and nobody gets one without the token
+        shop.http().get().uri("/api/orders/{id}/updates?ticket={t}", other.orderId(), ticket.get("ticket").asText())
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isNotFound();
+        shop.http().get().uri("/api/orders/{id}/updates?ticket={t}", order.orderId(), "1." + order.accessToken())
+                .accept(MediaType.TEXT_EVENT_STREAM).exchange().expectStatus().isNotFound();
+        shop.http().post().uri("/api/orders/{id}/stream-ticket", order.orderId())
+                .header("Authorization", "Bearer wrong").exchange().expectStatus().isNotFound();
+    }
 }

@@ -68,25 +68,24 @@ public class OrderPlacementController {
         limits.take("place", client);
         return Blocking.call(() -> {
             PlaceOrder command = toCommand(idempotencyKey, request);
-            capUnpaid(client, command.orderId());
-            // two instances racing on one Idempotency-Key: the command gateway retries the loser,
-            // which then finds the winner's order
-            commands.sendAndWait(Origin.byBuyer(client, command));
+            // nobody freezes the shop's stock with orders never paid; a retried placement is never refused here
+            var reservation = unpaid.reserve(client, command.orderId(), limits.properties().maxUnpaidOrders());
+            try {
+                // two instances racing on one Idempotency-Key: the command gateway retries the loser,
+                // which then finds the winner's order
+                commands.sendAndWait(Origin.byBuyer(client, command));
+            } catch (RuntimeException e) {
+                if (reservation == UnpaidOrders.Reservation.RESERVED) {
+                    unpaid.release(command.orderId());
+                }
+                throw e;
+            }
             log.info("Order {} accepted for product {} x{}", command.orderId(), command.productId(),
                     command.quantity());
             return ResponseEntity.accepted()
                     .location(URI.create("/api/orders/" + command.orderId()))
                     .body(new OrderAccepted(command.orderId(), tokens.issue(command.orderId()), OrderStatus.PLACED));
         });
-    }
-
-    /** Nobody freezes the shop's stock with orders never paid; a retried placement is never refused here. */
-    private void capUnpaid(String client, String orderId) {
-        int max = limits.properties().maxUnpaidOrders();
-        if (unpaid.heldBy(client) >= max && !unpaid.exists(orderId)) {
-            throw ClientLimits.tooMany("too-many-unpaid-orders", "This client already holds " + max
-                    + " unpaid orders; pay one or wait until it expires.", 60);
-        }
     }
 
     private PlaceOrder toCommand(String idempotencyKey, PlaceOrderRequest request) {

@@ -17,12 +17,18 @@ import java.util.regex.Pattern;
  */
 record PlacementRequest(String productId, int quantity, String email) {
 
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+    // no whitespace and no control characters anywhere in an address
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    private static final Pattern PRODUCT_ID = Pattern.compile("[^\\p{Cntrl}]{1,100}");
     private static final int MAX_EMAIL = 254;
 
     static PlacementRequest validate(String productId, Integer quantity, String email) {
         if (productId == null || productId.isBlank()) {
             throw ProblemException.badRequest("invalid-request", "productId is required.");
+        }
+        if (!PRODUCT_ID.matcher(productId).matches()) {
+            throw ProblemException.badRequest("invalid-request",
+                    "productId must be at most 100 characters, none of them a control character.");
         }
         if (quantity == null) {
             throw ProblemException.badRequest("invalid-request", "quantity is required.");

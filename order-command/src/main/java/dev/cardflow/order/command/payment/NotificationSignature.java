@@ -36,9 +36,13 @@ class NotificationSignature {
         } catch (NumberFormatException e) {
             return false;
         }
-        Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
-        if (skew.compareTo(window) > 0) {
-            return false;
+        try {
+            Duration skew = Duration.between(Instant.ofEpochSecond(seconds), clock.instant()).abs();
+            if (skew.compareTo(window) > 0) {
+                return false;
+            }
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return false; // outside Instant's range: certainly not within the window
         }
         byte[] signed = (timestamp.trim() + ".").getBytes(StandardCharsets.UTF_8);
         byte[] message = new byte[signed.length + body.length];

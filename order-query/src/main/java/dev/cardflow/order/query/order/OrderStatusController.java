@@ -19,6 +19,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,16 +28,20 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The buyer's view of an order: {@code GET /api/orders/{id}} (with ETag) and its live stream
- * {@code GET /api/orders/{id}/updates}. Both read the status view only, never the event store;
+ * {@code GET /api/orders/{id}/updates} (with the token, or a stream ticket from
+ * {@code POST /api/orders/{id}/stream-ticket}). Both read the status view only, never the event store;
  * both answer 404 for a wrong token, so an order's existence is never revealed.
  */
 @RestController
 public class OrderStatusController {
 
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Duration TICKET_LIFETIME = Duration.ofSeconds(60);
 
     private final OrderStatusStore store;
     private final OrderResources resources;
@@ -73,13 +78,31 @@ public class OrderStatusController {
                 });
     }
 
+    /** A short-lived ticket for the live stream, so the access token stays out of URLs (and access logs). */
+    public record StreamTicket(String ticket, Instant expiresAt) {
+    }
+
+    @PostMapping(path = "/api/orders/{orderId}/stream-ticket", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<StreamTicket>> streamTicket(
+            @PathVariable String orderId,
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            ServerHttpRequest http) {
+        authorize(orderId, bearer(authorization, null), http);
+        Instant expiresAt = Instant.now().plus(TICKET_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
+        return Mono.just(ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new StreamTicket(tokens.issueStreamTicket(orderId, expiresAt), expiresAt)));
+    }
+
     @GetMapping(path = "/api/orders/{orderId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<OrderResource>> updates(
             @PathVariable String orderId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam(name = "token", required = false) String token,
+            @RequestParam(name = "ticket", required = false) String ticket,
             ServerHttpRequest http) {
-        authorize(orderId, bearer(authorization, token), http);
+        if (ticket == null || !tokens.isValidStreamTicket(orderId, ticket, Instant.now())) {
+            authorize(orderId, bearer(authorization, token), http);
+        }
         return Flux.using(
                 () -> queries.subscriptionQuery(new FindOrderStatus(orderId),
                         ResponseTypes.instanceOf(OrderStatusView.class), ResponseTypes.instanceOf(OrderStatusView.class)),
