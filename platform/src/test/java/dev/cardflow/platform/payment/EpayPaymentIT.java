@@ -125,6 +125,22 @@ class EpayPaymentIT {
     }
 
     @Test
+    void notificationPostedAsAFormIsRecordedLikeOneSentByGet() {
+        Product product = shop.pooledProduct("6.00", "CNY", Shop.keys(1));
+        PlacedOrder order = shop.placePaidBy("epay", product.productId());
+        awaitPayment(order);
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        signed(notification(order.orderId(), "T-FORM-1", "6.00", ProviderTest.EPAY_PID)).forEach(form::add);
+
+        shop.http().post().uri("/api/payments/epay/notify").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromFormData(form))
+                .exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("success");
+
+        JsonNode delivered = shop.awaitStatus(order, "DELIVERED");
+        assertThat(delivered.get("payment").get("paymentId").asText()).isEqualTo("T-FORM-1");
+    }
+
+    @Test
     void paymentOfTheWrongAmountNeverDelivers() {
         Product product = shop.pooledProduct("50.00", "CNY", Shop.keys(1));
         PlacedOrder order = shop.placePaidBy("epay", product.productId());
