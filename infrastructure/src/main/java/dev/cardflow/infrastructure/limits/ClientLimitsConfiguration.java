@@ -1,5 +1,7 @@
 package dev.cardflow.infrastructure.limits;
 
+import dev.cardflow.infrastructure.security.AccessTokens;
+import dev.cardflow.infrastructure.security.OrderAccess;
 import dev.cardflow.infrastructure.security.PlatformSecrets;
 import dev.cardflow.infrastructure.security.SecretsProperties;
 import dev.cardflow.infrastructure.security.SecurityPrimitivesConfiguration;
@@ -18,5 +20,10 @@ public class ClientLimitsConfiguration {
                                      PlatformSecrets secrets, SecretsProperties secretsProperties) {
         return new ClientLimits(properties, addresses,
                 secrets.resolve("token", secretsProperties.tokenSecret(), "CARDFLOW_TOKEN_SECRET"));
+    }
+
+    @Bean
+    public OrderAccess orderAccess(AccessTokens tokens, ClientLimits limits) {
+        return new OrderAccess(tokens, limits);
     }
 }

@@ -27,6 +27,7 @@ public final class ModeReadiness {
             "cardflow.admin.password", "CARDFLOW_ADMIN_PASSWORD",
             "cardflow.security.card-key-secret", "CARDFLOW_CARD_KEY_SECRET",
             "cardflow.security.token-secret", "CARDFLOW_TOKEN_SECRET",
+            "cardflow.receipts.signing-key", "CARDFLOW_RECEIPT_SIGNING_KEY",
             "cardflow.public-url", "CARDFLOW_PUBLIC_URL");
 
     /** What each payment provider needs when enabled in production. */

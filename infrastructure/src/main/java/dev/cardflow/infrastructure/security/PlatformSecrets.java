@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * Resolves a named secret from configuration, or else from the {@code cardflow_secret} table,
@@ -34,10 +35,24 @@ public class PlatformSecrets {
 
     /** The secret's bytes: the configured value when there is one, else the stored (or newly generated) one. */
     public byte[] resolve(String name, String configured, String environmentVariable) {
-        return resolved.computeIfAbsent(name, n -> load(n, configured, environmentVariable)).clone();
+        return resolve(name, configured, environmentVariable, PlatformSecrets::randomBytes);
     }
 
-    private byte[] load(String name, String configured, String environmentVariable) {
+    /**
+     * As {@link #resolve(String, String, String)}, for a secret with a shape of its own (a private key, say):
+     * {@code generator} makes a fresh one when neither configuration nor the database holds it.
+     */
+    public byte[] resolve(String name, String configured, String environmentVariable, Supplier<byte[]> generator) {
+        return resolved.computeIfAbsent(name, n -> load(n, configured, environmentVariable, generator)).clone();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] fresh = new byte[MIN_BYTES];
+        new SecureRandom().nextBytes(fresh);
+        return fresh;
+    }
+
+    private byte[] load(String name, String configured, String environmentVariable, Supplier<byte[]> generator) {
         if (configured != null && !configured.isBlank()) {
             return decode(name, configured, environmentVariable);
         }
@@ -45,8 +60,7 @@ public class PlatformSecrets {
             // ModeCheck refuses such a start already; this keeps it so if that check is ever bypassed
             throw new IllegalStateException("Production mode needs " + environmentVariable);
         }
-        byte[] fresh = new byte[MIN_BYTES];
-        new SecureRandom().nextBytes(fresh);
+        byte[] fresh = generator.get();
         jdbc.update("insert into cardflow_secret (name, secret) values (?, ?) on conflict (name) do nothing",
                 name, Base64.getEncoder().encodeToString(fresh));
         String stored = jdbc.queryForObject("select secret from cardflow_secret where name = ?", String.class, name);

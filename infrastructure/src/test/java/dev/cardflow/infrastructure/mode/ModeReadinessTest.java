@@ -38,7 +38,8 @@ class ModeReadinessTest {
                 .withProperty("cardflow.payment.providers", "stripe");
 
         assertThat(ModeReadiness.refusal(settings)).hasValue("Production mode needs CARDFLOW_ADMIN_PASSWORD, "
-                + "CARDFLOW_CARD_KEY_SECRET, CARDFLOW_TOKEN_SECRET, CARDFLOW_PUBLIC_URL, CARDFLOW_STRIPE_SECRET_KEY, "
+                + "CARDFLOW_CARD_KEY_SECRET, CARDFLOW_TOKEN_SECRET, CARDFLOW_RECEIPT_SIGNING_KEY, CARDFLOW_PUBLIC_URL, "
+                + "CARDFLOW_STRIPE_SECRET_KEY, "
                 + "CARDFLOW_STRIPE_WEBHOOK_SECRET");
     }
 
@@ -48,6 +49,7 @@ class ModeReadinessTest {
                 {"cardflow.admin.password", "CARDFLOW_ADMIN_PASSWORD"},
                 {"cardflow.security.card-key-secret", "CARDFLOW_CARD_KEY_SECRET"},
                 {"cardflow.security.token-secret", "CARDFLOW_TOKEN_SECRET"},
+                {"cardflow.receipts.signing-key", "CARDFLOW_RECEIPT_SIGNING_KEY"},
                 {"cardflow.public-url", "CARDFLOW_PUBLIC_URL"},
                 {"cardflow.payment.stripe.secret-key", "CARDFLOW_STRIPE_SECRET_KEY"},
                 {"cardflow.payment.stripe.webhook-secret", "CARDFLOW_STRIPE_WEBHOOK_SECRET"}};
@@ -131,6 +133,7 @@ class ModeReadinessTest {
                 .withProperty("cardflow.admin.password", "admin-password-value")
                 .withProperty("cardflow.security.card-key-secret", SECRET)
                 .withProperty("cardflow.security.token-secret", SECRET)
+                .withProperty("cardflow.receipts.signing-key", SECRET)
                 .withProperty("cardflow.public-url", "https://shop.example.com")
                 .withProperty("cardflow.payment.providers", providers)
                 .withProperty("cardflow.payment.stripe.secret-key", "sk_test_value")

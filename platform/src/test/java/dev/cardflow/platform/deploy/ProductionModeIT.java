@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductionModeIT {
 
     private static final String SECRET = Base64.getEncoder().encodeToString(new byte[32]);
+    private static final String RECEIPT_KEY = receiptSigningKey();
+    private static final String ROTATED_OUT_KEY = receiptSigningKey();
 
     @Test
     void productionWithoutThePublicUrlRefusesToStartNamingIt() throws Exception {
@@ -36,6 +38,7 @@ class ProductionModeIT {
                 "CARDFLOW_ADMIN_PASSWORD", "admin-password-value",
                 "CARDFLOW_CARD_KEY_SECRET", SECRET,
                 "CARDFLOW_TOKEN_SECRET", SECRET,
+                "CARDFLOW_RECEIPT_SIGNING_KEY", RECEIPT_KEY,
                 "CARDFLOW_PAYMENT_PROVIDERS", "stripe",
                 "CARDFLOW_STRIPE_SECRET_KEY", "sk_test_value",
                 "CARDFLOW_STRIPE_WEBHOOK_SECRET", "whsec_value");
@@ -62,7 +65,7 @@ class ProductionModeIT {
         assertThat(exited).as("the platform stopped by itself").isTrue();
         assertThat(platform.exitValue()).isNotZero();
         assertThat(output).contains("ERROR").contains("Production mode needs CARDFLOW_PUBLIC_URL")
-                .doesNotContain(SECRET, "admin-password-value", "sk_test_value", "whsec_value")
+                .doesNotContain(SECRET, RECEIPT_KEY, "admin-password-value", "sk_test_value", "whsec_value")
                 .doesNotContain("Exception", "Demo mode");
         assertThat(output.lines().filter(line -> line.contains("ERROR"))).hasSize(1);
     }
@@ -74,6 +77,8 @@ class ProductionModeIT {
                 "--cardflow.mode=production",
                 "--cardflow.security.card-key-secret=" + SECRET,
                 "--cardflow.security.token-secret=" + SECRET,
+                "--cardflow.receipts.signing-key=" + RECEIPT_KEY,
+                "--cardflow.receipts.previous-public-keys=" + publicKeyOf(ROTATED_OUT_KEY),
                 "--cardflow.public-url=https://shop.example.com",
                 "--cardflow.payment.providers=stripe",
                 "--cardflow.payment.stripe.secret-key=sk_test_value",
@@ -106,6 +111,11 @@ class ProductionModeIT {
             HttpResponse<String> shop = get(http, base + "/api/shop");
             assertThat(shop.statusCode()).isEqualTo(200);
             assertThat(shop.body()).isEqualTo("{\"mode\":\"production\"}");
+
+            HttpResponse<String> receiptKeys = get(http, base + "/api/receipt-keys");
+            assertThat(receiptKeys.statusCode()).isEqualTo(200);
+            assertThat(receiptKeys.body()).as("the configured key, not a generated one, and the one rotated out")
+                    .contains(publicKeyOf(RECEIPT_KEY), publicKeyOf(ROTATED_OUT_KEY));
         }
     }
 
@@ -131,5 +141,20 @@ class ProductionModeIT {
         Path logs = Path.of(System.getProperty("cardflow.test.logs", "target/process-logs"));
         Files.createDirectories(logs);
         return logs;
+    }
+
+    private static String receiptSigningKey() {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate().getEncoded());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The base64 X.509 public key of a base64 PKCS#8 Ed25519 private key (its last 32 bytes are the seed). */
+    private static String publicKeyOf(String privateKey) {
+        return new dev.cardflow.fulfilment.receipt.ReceiptKeys(Base64.getDecoder().decode(privateKey), List.of())
+                .published().get(0).publicKey();
     }
 }

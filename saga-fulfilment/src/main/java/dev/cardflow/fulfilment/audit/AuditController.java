@@ -1,5 +1,6 @@
 package dev.cardflow.fulfilment.audit;
 
+import dev.cardflow.fulfilment.receipt.Receipts;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
 
@@ -32,7 +33,8 @@ public class AuditController {
     }
 
     /** An order's audit. */
-    public record OrderAudit(String orderId, List<AuditedEvent> events, SagaReplay.Verdict sagaReplay) {
+    public record OrderAudit(String orderId, List<AuditedEvent> events, SagaReplay.Verdict sagaReplay,
+                             Receipts.Integrity integrity) {
     }
 
     /** One order that did not replay consistently. */
@@ -40,15 +42,18 @@ public class AuditController {
     }
 
     /** The verdict over many orders. */
-    public record BulkAudit(Instant from, Instant to, int orders, int consistent, List<Inconsistent> inconsistent) {
+    public record BulkAudit(Instant from, Instant to, int orders, int consistent, List<Inconsistent> inconsistent,
+                            int integrityBroken) {
     }
 
     private final OrderHistory history;
     private final SagaReplay replay;
+    private final Receipts receipts;
 
-    public AuditController(OrderHistory history, SagaReplay replay) {
+    public AuditController(OrderHistory history, SagaReplay replay, Receipts receipts) {
         this.history = history;
         this.replay = replay;
+        this.receipts = receipts;
     }
 
     @GetMapping(path = "/admin/api/orders/{orderId}/audit", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -59,7 +64,7 @@ public class AuditController {
                 throw ProblemException.notFound("order-not-found", "There is no order " + orderId + ".");
             }
             return new OrderAudit(orderId, events.stream().map(AuditController::audited).toList(),
-                    replay.replay(events));
+                    replay.replay(events), integrity(orderId, events));
         });
     }
 
@@ -78,8 +83,20 @@ public class AuditController {
                     .map(e -> new Inconsistent(e.getKey(), replay.replay(e.getValue()).discrepancies()))
                     .filter(i -> !i.discrepancies().isEmpty())
                     .toList();
-            return new BulkAudit(start, end, histories.size(), histories.size() - inconsistent.size(), inconsistent);
+            int broken = (int) histories.entrySet().stream()
+                    .filter(e -> !integrity(e.getKey(), e.getValue()).verified())
+                    .count();
+            return new BulkAudit(start, end, histories.size(), histories.size() - inconsistent.size(), inconsistent,
+                    broken);
         });
+    }
+
+    /** The order's own events (not the inventory's that name it) chained and checked against what was recorded. */
+    private Receipts.Integrity integrity(String orderId, List<DomainEventMessage<?>> history) {
+        return receipts.integrity(orderId, history.stream()
+                .filter(e -> e.getAggregateIdentifier().equals(orderId))
+                .sorted(java.util.Comparator.comparingLong(DomainEventMessage::getSequenceNumber))
+                .toList());
     }
 
     private static AuditedEvent audited(DomainEventMessage<?> e) {

@@ -2,10 +2,9 @@ package dev.cardflow.order.query.order;
 
 import dev.cardflow.api.order.FindOrderStatus;
 import dev.cardflow.api.order.OrderStatusView;
-import dev.cardflow.infrastructure.limits.ClientLimits;
 import dev.cardflow.infrastructure.security.AccessTokens;
+import dev.cardflow.infrastructure.security.OrderAccess;
 import dev.cardflow.infrastructure.web.Blocking;
-import dev.cardflow.infrastructure.web.ProblemException;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -47,15 +46,15 @@ public class OrderStatusController {
     private final OrderResources resources;
     private final AccessTokens tokens;
     private final QueryGateway queries;
-    private final ClientLimits limits;
+    private final OrderAccess access;
 
     public OrderStatusController(OrderStatusStore store, OrderResources resources, AccessTokens tokens,
-                                 QueryGateway queries, ClientLimits limits) {
+                                 QueryGateway queries, OrderAccess access) {
         this.store = store;
         this.resources = resources;
         this.tokens = tokens;
         this.queries = queries;
-        this.limits = limits;
+        this.access = access;
     }
 
     @GetMapping(path = "/api/orders/{orderId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,7 +64,7 @@ public class OrderStatusController {
             @RequestParam(name = "token", required = false) String token,
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             ServerHttpRequest http) {
-        authorize(orderId, bearer(authorization, token), http);
+        access.require(orderId, authorization, token, http);
         return Blocking.call(() -> store.find(orderId)
                 .map(resources::toResource)
                 .orElseGet(() -> OrderResource.justPlaced(orderId)))
@@ -87,7 +86,7 @@ public class OrderStatusController {
             @PathVariable String orderId,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             ServerHttpRequest http) {
-        authorize(orderId, bearer(authorization, null), http);
+        access.require(orderId, authorization, null, http);
         Instant expiresAt = Instant.now().plus(TICKET_LIFETIME).truncatedTo(ChronoUnit.SECONDS);
         return Mono.just(ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new StreamTicket(tokens.issueStreamTicket(orderId, expiresAt), expiresAt)));
@@ -101,7 +100,7 @@ public class OrderStatusController {
             @RequestParam(name = "ticket", required = false) String ticket,
             ServerHttpRequest http) {
         if (ticket == null || !tokens.isValidStreamTicket(orderId, ticket, Instant.now())) {
-            authorize(orderId, bearer(authorization, token), http);
+            access.require(orderId, authorization, token, http);
         }
         return Flux.using(
                 () -> queries.subscriptionQuery(new FindOrderStatus(orderId),
@@ -126,20 +125,5 @@ public class OrderStatusController {
         Flux<ServerSentEvent<OrderResource>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(n -> ServerSentEvent.<OrderResource>builder().comment("keep-alive").build());
         return events.publish(shared -> Flux.merge(shared, heartbeats.takeUntilOther(shared.ignoreElements())));
-    }
-
-    /** A wrong token reveals nothing, and counts against the client's rate: guessing is slow. */
-    private void authorize(String orderId, String token, ServerHttpRequest http) {
-        if (!tokens.isValid(orderId, token)) {
-            limits.take("lookup", limits.clientKey(http));
-            throw ProblemException.notFound("order-not-found", "There is no order " + orderId + " for this token.");
-        }
-    }
-
-    private static String bearer(String authorization, String token) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).strip();
-        }
-        return token;
     }
 }
