@@ -81,6 +81,20 @@ class ModuleBoundariesTest {
     }
 
     @Test
+    void thePagesKnowNothingOfTheDomain() {
+        // they talk to the services over HTTP only, so any service can serve them
+        noClasses().that().resideInAPackage("dev.cardflow.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.cardflow.api..", "dev.cardflow.order..", "dev.cardflow.fulfilment..",
+                        "dev.cardflow.infrastructure..", "dev.cardflow.simulator..", "dev.cardflow.platform..",
+                        "org.axonframework..")
+                .check(classes);
+        noClasses().that().resideOutsideOfPackage("dev.cardflow.web..")
+                .should().dependOnClassesThat().resideInAPackage("dev.cardflow.web..")
+                .check(classes);
+    }
+
+    @Test
     void thePlatformLauncherHoldsNoBusinessLogic() {
         noClasses().that().resideInAPackage("dev.cardflow.platform..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cardflow.api..", "org.axonframework..")

@@ -475,7 +475,7 @@
     renderNotice();
   });
 
-  document.addEventListener('DOMContentLoaded', () => {
+  I18n.ready.then(() => {
     renderNotice();
     refresh();
   });

@@ -1,4 +1,4 @@
-package dev.cardflow.order.query.web;
+package dev.cardflow.web;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -16,7 +16,7 @@ class PageRoutesTest {
         http.get().uri("/").exchange()
                 .expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
-                .expectBody(String.class).value(body -> assertThat(body).contains("/shop.js", "/i18n.js"));
+                .expectBody(String.class).value(body -> assertThat(body).contains("/shop.js", "/texts.js", "/i18n.js"));
     }
 
     @Test

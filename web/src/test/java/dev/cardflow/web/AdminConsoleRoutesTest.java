@@ -1,4 +1,4 @@
-package dev.cardflow.order.query.web;
+package dev.cardflow.web;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;

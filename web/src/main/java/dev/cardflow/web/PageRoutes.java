@@ -1,7 +1,8 @@
-package dev.cardflow.order.query.web;
+package dev.cardflow.web;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -16,9 +17,11 @@ import java.nio.charset.StandardCharsets;
 /**
  * The buyer's pages: the storefront at {@code /} and an order's page at {@code /orders/{orderId}}.
  * Both are static; the order page reads its order id from the path and its token from the query,
- * and the API checks the token.
+ * and the API checks the token. An auto-configuration, so every service with this jar serves the
+ * pages (order-query and the platform).
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class PageRoutes {
 
     /** Only this origin's scripts, styles and API: the order page's address holds the order's token. */

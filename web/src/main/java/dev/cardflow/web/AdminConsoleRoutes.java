@@ -1,7 +1,8 @@
-package dev.cardflow.order.query.web;
+package dev.cardflow.web;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -16,7 +17,8 @@ import java.net.URI;
  * in {@code static/admin/}. WebFlux serves a directory's {@code index.html} only for {@code /}, so
  * the console's address is routed here; HTTP Basic in front of {@code /admin/**} guards it.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class AdminConsoleRoutes {
 
     /** Only this origin's scripts, styles and API; the console is never framed (its buttons refund money). */

@@ -67,7 +67,9 @@
   document.addEventListener('DOMContentLoaded', () => {
     demoBanner('common.demo', note => {
       const i18n = window.Cardflow.I18n || window.CardflowAdminI18n;
-      if (i18n) note.textContent = i18n.t('common.demo');
+      if (i18n) i18n.ready.then(() => {
+        note.textContent = i18n.t('common.demo');
+      });
     });
   });
 

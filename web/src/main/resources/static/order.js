@@ -454,7 +454,7 @@
     if (!$('connection').hidden) connection(false);
   });
 
-  document.addEventListener('DOMContentLoaded', () => {
+  I18n.ready.then(() => {
     window.setInterval(tickEta, 1000);
     start();
   });

@@ -910,7 +910,9 @@
       $('#keys-text').value = '';
       $('#keys-file').value = '';
       $('#keys-count').textContent = '';
-      outcome('keys-outcome', 'ok', t('keys.result', { added: result.data.added, duplicates: result.data.duplicates }));
+      // the sentence's plural follows the duplicates
+      outcome('keys-outcome', 'ok', t('keys.result',
+        { added: result.data.added, duplicates: result.data.duplicates, count: result.data.duplicates }));
       loadProducts(true);
       // stock counts follow the upload a moment later (a projection)
       window.setTimeout(() => { if (state.view === 'products') { loadProducts(true); } }, 1500);
@@ -1177,9 +1179,11 @@
       text: language.name })));
     select.value = I18N.language();
     select.addEventListener('change', () => {
-      I18N.setLanguage(select.value);
-      renderAll();
-      announce(t('common.languageChanged'));
+      I18N.setLanguage(select.value, true).then(() => {
+        select.value = I18N.language();
+        renderAll();
+        announce(t('common.languageChanged'));
+      });
     });
   }
 
@@ -1207,8 +1211,7 @@
 
   // ---------------------------------------------------------------- start
 
-  document.addEventListener('DOMContentLoaded', () => {
-    I18N.apply(document);
+  I18N.ready.then(() => {
     setUpLanguage();
     setUpOrders();
     setUpDialog();
