@@ -33,6 +33,8 @@
   let pollTimer = null;
   let failures = 0;
   let gone = false;
+  let receipt = null;
+  let receiptFor = null;
 
   // ---- helpers ------------------------------------------------------------------------------
 
@@ -285,6 +287,54 @@
     renderSteps();
     renderPanel();
     renderTimeline();
+    renderReceipt();
+  }
+
+  // ---- the receipt: offered once the order is settled ----------------------------------------
+
+  /** Fetches the signed receipt of a settled order's history (once per version of the order). */
+  async function loadReceipt() {
+    if (!order || !isTerminal(order.status) || receiptFor === order.version) return;
+    receiptFor = order.version;
+    try {
+      const answer = await request(api + '/receipt', {
+        headers: { Accept: 'application/json', Authorization: 'Bearer ' + token }
+      }, async response => ({ status: response.status, body: response.status === 200 ? await response.json() : null }));
+      receipt = answer.status === 200 ? answer.body : answer.status === 409 ? 'broken' : null;
+    } catch (e) {
+      receipt = null;
+      receiptFor = null; // try again with the next state
+    }
+    renderReceipt();
+  }
+
+  function renderReceipt() {
+    const section = $('receipt');
+    section.hidden = !receipt;
+    if (!receipt) return;
+    const state = $('receipt-state');
+    if (receipt === 'broken') {
+      state.className = 'inline-notice';
+      state.textContent = t('receipt.notVerified');
+      $('receipt-download').hidden = true;
+      return;
+    }
+    state.className = 'verified';
+    state.textContent = '✓ ' + t('receipt.verified', { count: receipt.entries.length,
+      time: I18n.time(receipt.signedAt) });
+    $('receipt-download').hidden = false;
+  }
+
+  function downloadReceipt() {
+    if (!receipt || receipt === 'broken') return;
+    const file = new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' });
+    const link = el('a', { href: URL.createObjectURL(file), download: 'cardflow-receipt-' + receipt.orderId + '.json' }, []);
+    document.body.appendChild(link);
+    link.click();
+    window.setTimeout(() => {
+      URL.revokeObjectURL(link.href);
+      link.remove();
+    }, 0);
   }
 
   function tickEta() {
@@ -301,6 +351,7 @@
     const before = order ? order.status : null;
     order = next;
     render();
+    loadReceipt();
     if (before && before !== order.status) {
       announce(t('announce.status', { status: I18n.status(order.status), detail: panelTitle() }));
     }
@@ -435,6 +486,7 @@
     $('order-link').value = orderLink();
     wireCopy($('copy-link'), orderLink, () => t('link.copy'));
     $('order-link').addEventListener('focus', event => event.target.select());
+    $('receipt-download').addEventListener('click', downloadReceipt);
     if (!orderId || !token) {
       showNotFound();
       return;

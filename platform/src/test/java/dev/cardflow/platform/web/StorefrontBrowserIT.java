@@ -117,6 +117,10 @@ class StorefrontBrowserIT {
         WebElement copy = page.findElement(By.cssSelector(".key-row button.copy"));
         copy.click();
         wait.until(d -> copy.getText().contains("Copied"));
+        // the settled order offers its signed receipt, its history verified
+        WebElement receiptState = wait.until(visibilityOfElementLocated(By.id("receipt-state")));
+        wait.until(d -> receiptState.getText().startsWith("✓ History verified: 4 steps"));
+        assertThat(page.findElement(By.id("receipt-download")).isDisplayed()).isTrue();
         chromium.assertNoHorizontalScroll();
         chromium.screenshot("4-order-delivered");
     }
