@@ -5,7 +5,7 @@ import dev.cardflow.platform.CardflowPlatform;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
-import dev.cardflow.platform.support.TestDatabase;
+import dev.cardflow.infrastructure.testing.TestDatabase;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
