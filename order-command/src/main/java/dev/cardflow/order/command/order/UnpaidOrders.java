@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +43,7 @@ public class UnpaidOrders {
     private final TransactionTemplate transaction;
     private final Predicate<String> placedBefore;
 
+    @Autowired
     public UnpaidOrders(JdbcTemplate jdbc, PlatformTransactionManager transactions, PlacedOrders placedOrders) {
         this(jdbc, transactions, placedOrders::placed);
     }
