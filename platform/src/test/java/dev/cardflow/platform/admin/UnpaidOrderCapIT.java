@@ -13,6 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,32 @@ class UnpaidOrderCapIT {
         assertThat(placed).isEqualTo(5);
         // another client is not affected
         assertThat(burst(product, "198.51.100.21", 1)).containsExactly(202);
+    }
+
+    @Test
+    void aRetriedPlacementAtTheCapIsAnsweredWithItsOrderNotA429() {
+        Product product = shop.pooledProduct("1.00", Shop.keys(6));
+        String client = "198.51.100.22";
+        String firstKey = Shop.shortId();
+        var first = place(product, client, firstKey);
+        assertThat(first.getStatus().value()).isEqualTo(202);
+        for (int i = 1; i < 5; i++) {
+            assertThat(place(product, client, Shop.shortId()).getStatus().value()).isEqualTo(202);
+        }
+
+        var retry = place(product, client, firstKey);
+        assertThat(retry.getStatus().value()).isEqualTo(202);
+        assertThat(retry.getResponseBody()).isEqualTo(first.getResponseBody());
+        assertThat(place(product, client, Shop.shortId()).getStatus().value()).isEqualTo(429);
+    }
+
+    private EntityExchangeResult<String> place(
+            Product product, String client, String idempotencyKey) {
+        return shop.http().post().uri("/api/orders").header("Idempotency-Key", idempotencyKey)
+                .header("X-Forwarded-For", client)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("productId", product.productId(), "quantity", 1, "email", "buyer@example.com"))
+                .exchange().expectBody(String.class).returnResult();
     }
 
     private List<Integer> burst(Product product, String client, int placements) throws Exception {

@@ -1,11 +1,11 @@
 package dev.cardflow.platform.crash;
 
+import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.support.Outcomes;
 import dev.cardflow.platform.support.PlatformProcess;
 import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
-import dev.cardflow.platform.support.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.cardflow.platform.deploy;
 
+import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.support.PlatformProcess;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
-import dev.cardflow.platform.support.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class ScaledOutIT {
         try (PlatformProcess sim = PlatformProcess.service("simulators", simulatorsPort, TestDatabase.create(),
                 "--cardflow.psp.webhook-secret=" + secret).start();
              PlatformProcess command = PlatformProcess.service("order-command", commandPort, TestDatabase.create(),
-                     common).start();
+                     concat(common, "--cardflow.max-unpaid-orders=2")).start();
              PlatformProcess query = PlatformProcess.service("order-query", queryPort, TestDatabase.create(),
                      common).start();
              PlatformProcess fulfilment = PlatformProcess.service("saga-fulfilment", fulfilmentPort,
@@ -94,7 +94,26 @@ class ScaledOutIT {
             assertThat(commands.operator(order.orderId(), "refund", Map.of("reason", "scaled-out refund"))).isEqualTo(202);
             reads.awaitStatus(order, "REFUNDED");
             assertThat(world.pspPayment(paymentId).get("refunds")).hasSize(1);
+
+            // A retried placement at the unpaid-order cap (2 here) gets its order back: "placed
+            // already?" never reads Axon's tables, which stay empty behind Axon Server.
+            commands.asAdmin(commands.http().post().uri("/admin/api/products/{id}/card-keys", productId)
+                    .contentType(MediaType.TEXT_PLAIN).bodyValue(String.join("\n", Shop.keys(3)))).exchange()
+                    .expectStatus().isOk();
+            String client = "198.51.100.30";
+            String firstKey = Shop.shortId();
+            String first = placeAs(commands, productId, client, firstKey, 202);
+            placeAs(commands, productId, client, Shop.shortId(), 202);
+            assertThat(placeAs(commands, productId, client, firstKey, 202)).isEqualTo(first);
+            placeAs(commands, productId, client, Shop.shortId(), 429);
         }
+    }
+
+    private static String placeAs(Shop shop, String productId, String client, String idempotencyKey, int status) {
+        return shop.http().post().uri("/api/orders").header("Idempotency-Key", idempotencyKey)
+                .header("X-Forwarded-For", client).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("productId", productId, "quantity", 1, "email", "buyer@example.com"))
+                .exchange().expectStatus().isEqualTo(status).expectBody(String.class).returnResult().getResponseBody();
     }
 
     private static String[] concat(String[] first, String... rest) {

@@ -1,7 +1,7 @@
 package dev.cardflow.platform.deploy;
 
+import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.support.PlatformProcess;
-import dev.cardflow.platform.support.TestDatabase;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

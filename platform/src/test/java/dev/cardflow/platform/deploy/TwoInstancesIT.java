@@ -1,10 +1,10 @@
 package dev.cardflow.platform.deploy;
 
+import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.support.PlatformProcess;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
-import dev.cardflow.platform.support.TestDatabase;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

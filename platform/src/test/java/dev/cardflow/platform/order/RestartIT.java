@@ -1,11 +1,11 @@
 package dev.cardflow.platform.order;
 
 import dev.cardflow.fulfilment.saga.OrderFulfilmentSaga;
+import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.CardflowPlatform;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
-import dev.cardflow.platform.support.TestDatabase;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;

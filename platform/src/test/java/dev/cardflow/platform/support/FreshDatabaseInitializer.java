@@ -1,5 +1,7 @@
 package dev.cardflow.platform.support;
 
+import dev.cardflow.infrastructure.testing.TestDatabase;
+
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,5 +1,7 @@
 package dev.cardflow.platform.support;
 
+import dev.cardflow.infrastructure.testing.TestDatabase;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

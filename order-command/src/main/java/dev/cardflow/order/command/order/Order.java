@@ -61,25 +61,32 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Order {
 
+    // what the order decides on
     @AggregateIdentifier
     private String orderId;
     private OrderStatus status;
     private String requestFingerprint;
+    private String paymentMethod;
+    private String paymentId;
+    private boolean paid;
+    private String refundId;
+    private final Set<String> pspEvents = new HashSet<>();
+
+    // Facts the order only copies into its events. amount, paidAmount and email stay (PaymentConfirmed,
+    // RefundRequested, OrderDelivered carry them); productId, productName, quantity, source, sku, payBy
+    // and delivered are here only for the snapshot-sized FulfilmentRetryRequested,
+    // PaymentReceivedAfterCancellation and RefundRequested: drop each once the thinned events (issue 11,
+    // branch core-saga) no longer take it.
     private Money amount;
+    private Money paidAmount;
+    private String email;
     private String productId;
     private String productName;
-    private String paymentMethod;
     private int quantity;
     private ProductSource source;
     private String sku;
-    private boolean delivered;
-    private String email;
     private Instant payBy;
-    private String paymentId;
-    private boolean paid;
-    private Money paidAmount;
-    private String refundId;
-    private final Set<String> pspEvents = new HashSet<>();
+    private boolean delivered;
 
     protected Order() {
         // for Axon
@@ -105,9 +112,7 @@ public class Order {
         if (command.paymentId().equals(paymentId)) {
             return;
         }
-        if (status != PLACED) {
-            throw refused("waiting for payment");
-        }
+        requireMove(PENDING_PAYMENT, "waiting for payment");
         apply(new PaymentRequested(orderId, command.paymentId(), command.payUrl(), command.expiresAt()));
     }
 
@@ -122,13 +127,14 @@ public class Order {
         if (paid) {
             return;
         }
-        switch (status) {
-            case PLACED, PENDING_PAYMENT -> apply(new PaymentConfirmed(
-                    orderId, command.settledPaymentId(), command.pspEventId(), command.amount()));
-            case CANCELLED -> apply(new PaymentReceivedAfterCancellation(orderId, command.settledPaymentId(),
+        if (status == CANCELLED) {
+            // the status stays: the fulfilment decides whether the late payment reinstates the order
+            apply(new PaymentReceivedAfterCancellation(orderId, command.settledPaymentId(),
                     command.pspEventId(), command.amount(), productId, quantity, source, sku, amount, paymentMethod));
-            default -> throw refused("paid");
+            return;
         }
+        requireMove(PAID, "paid");
+        apply(new PaymentConfirmed(orderId, command.settledPaymentId(), command.pspEventId(), command.amount()));
     }
 
     /**
@@ -149,7 +155,7 @@ public class Order {
     /** A failed attempt matters only while the order waits; a late or out-of-order FAILED changes nothing. */
     @CommandHandler
     public void handle(RecordPaymentFailure command) {
-        if (pspEvents.contains(command.pspEventId()) || paid || (status != PLACED && status != PENDING_PAYMENT)) {
+        if (pspEvents.contains(command.pspEventId()) || !awaitingPayment()) {
             return;
         }
         apply(new PaymentFailed(orderId, command.paymentId(), command.pspEventId()));
@@ -158,7 +164,7 @@ public class Order {
     /** A failed purchase matters only while the paid order waits for its keys. */
     @CommandHandler
     public void handle(RecordCardPurchaseFailure command) {
-        if (status == PAID) {
+        if (status.canMoveTo(DELIVERED)) {
             apply(new CardPurchaseFailed(orderId, command.attempt(), command.maxAttempts(), command.reason()));
         }
     }
@@ -168,17 +174,14 @@ public class Order {
         if (status == DELIVERED) {
             return;
         }
-        if (status != PAID) {
-            throw refused("delivered");
-        }
+        requireMove(DELIVERED, "delivered");
         apply(new OrderDelivered(orderId, command.cardKeys(), email));
     }
 
     /** An operator asks for the current step again; a settled order has no step left. */
     @CommandHandler
     public void handle(RetryFulfilment command) {
-        boolean settled = status == DELIVERED || status == REFUNDED || (status == CANCELLED && !paid);
-        if (settled) {
+        if (settled()) {
             throw refused("retried");
         }
         apply(new FulfilmentRetryRequested(orderId, status, productId, quantity, amount, source, sku, paymentId,
@@ -192,18 +195,17 @@ public class Order {
         if (pspEvents.contains(eventId)) {
             return;
         }
-        String payment = paymentId != null ? paymentId : command.pspTradeNo();
-        switch (status) {
-            case PLACED, PENDING_PAYMENT -> apply(new PaymentConfirmed(orderId, payment, eventId, amount));
-            case CANCELLED -> {
-                if (paid) {
-                    throw refused("confirmed as paid again");
-                }
-                apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount, productId, quantity,
-                        source, sku, amount, PaymentMethods.orSimulator(paymentMethod)));
-            }
-            default -> throw refused("confirmed as paid again");
+        if (paid) {
+            throw refused("confirmed as paid again");
         }
+        String payment = paymentId != null ? paymentId : command.pspTradeNo();
+        if (status == CANCELLED) {
+            apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount, productId, quantity,
+                    source, sku, amount, PaymentMethods.orSimulator(paymentMethod)));
+            return;
+        }
+        requireMove(PAID, "confirmed as paid");
+        apply(new PaymentConfirmed(orderId, payment, eventId, amount));
     }
 
     @CommandHandler
@@ -220,16 +222,14 @@ public class Order {
         if (status == CANCELLED) {
             return;
         }
-        if (status != PLACED && status != PENDING_PAYMENT) {
-            throw refused("cancelled");
-        }
+        requireMove(CANCELLED, "cancelled");
         apply(new OrderCancelled(orderId, command.reason()));
     }
 
     /** The fulfilment gives up (payment overdue, out of stock): cancel unless the payment came first. */
     @CommandHandler
     public void handle(CancelUnpaidOrder command) {
-        if (status == PLACED || status == PENDING_PAYMENT) {
+        if (awaitingPayment()) {
             apply(new OrderCancelled(orderId, command.reason()));
         }
     }
@@ -239,7 +239,9 @@ public class Order {
         if (status == PAID) {
             return;
         }
-        if (status != CANCELLED || !paid) {
+        requireMove(PAID, "reinstated");
+        if (!paid) {
+            // only a payment that arrived after the cancellation brings the order back
             throw refused("reinstated");
         }
         apply(new OrderReinstated(orderId));
@@ -250,7 +252,8 @@ public class Order {
         if (status == REFUNDING || status == REFUNDED) {
             return;
         }
-        if (!paid || (status != PAID && status != DELIVERED && status != CANCELLED)) {
+        requireMove(REFUNDING, "refunded");
+        if (!paid) {
             throw refused("refunded");
         }
         apply(new RefundRequested(orderId, paymentId, RefundRequested.refundIdFor(orderId), paidAmount, command.reason(),
@@ -262,7 +265,8 @@ public class Order {
         if (status == REFUNDED) {
             return;
         }
-        if (status != REFUNDING || !command.refundId().equals(refundId)) {
+        requireMove(REFUNDED, "marked refunded");
+        if (!command.refundId().equals(refundId)) {
             throw refused("marked refunded");
         }
         apply(new OrderRefunded(orderId, command.refundId()));
@@ -271,7 +275,7 @@ public class Order {
     /** The fulfilment gave up on the provider's refund: the order waits for an operator's. */
     @CommandHandler
     public void handle(RecordRefundFailure command) {
-        if (status == REFUNDING) {
+        if (status.canMoveTo(REFUNDED)) {
             apply(new RefundFailed(orderId, command.attempts(), command.reason()));
         }
     }
@@ -282,10 +286,25 @@ public class Order {
         if (status == REFUNDED) {
             return;
         }
-        if (status != REFUNDING) {
-            throw refused("marked refunded");
-        }
+        requireMove(REFUNDED, "marked refunded");
         apply(new OrderRefunded(orderId, refundId));
+    }
+
+    /** The one check before a status change: refused unless {@link OrderStatus}'s transition table allows it. */
+    private void requireMove(OrderStatus next, String action) {
+        if (!status.canMoveTo(next)) {
+            throw refused(action);
+        }
+    }
+
+    /** Still waiting for its payment: the only time an order can be cancelled. */
+    private boolean awaitingPayment() {
+        return status.canMoveTo(CANCELLED);
+    }
+
+    /** No step of the fulfilment is left: delivered, refunded, or cancelled without a payment. */
+    private boolean settled() {
+        return status == DELIVERED || status == REFUNDED || (status == CANCELLED && !paid);
     }
 
     private OrderRefused.TransitionNotAllowed refused(String action) {

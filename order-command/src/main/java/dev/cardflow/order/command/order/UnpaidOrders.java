@@ -11,12 +11,14 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * Which orders each client holds unpaid — the command side's own table for the cap on unpaid
@@ -39,10 +41,18 @@ public class UnpaidOrders {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final Predicate<String> placedBefore;
 
-    public UnpaidOrders(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    @Autowired
+    public UnpaidOrders(JdbcTemplate jdbc, PlatformTransactionManager transactions, PlacedOrders placedOrders) {
+        this(jdbc, transactions, placedOrders::placed);
+    }
+
+    /** {@code placedBefore} answers for orders this table does not know (placed before it existed). */
+    UnpaidOrders(JdbcTemplate jdbc, PlatformTransactionManager transactions, Predicate<String> placedBefore) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.placedBefore = placedBefore;
     }
 
     /**
@@ -61,6 +71,11 @@ public class UnpaidOrders {
                     "select count(*) from command_order_reservation where client_key = ? and not settled",
                     Integer.class, clientKey);
             if (held != null && held >= max) {
+                // the table knows only orders placed since it exists: before refusing, ask the event
+                // store (only here, so a placement below the cap costs no extra read)
+                if (placedBefore.test(orderId)) {
+                    return Reservation.RETRY;
+                }
                 throw ClientLimits.tooMany("too-many-unpaid-orders", "This client already holds " + max
                         + " unpaid orders; pay one or wait until it expires.", 60);
             }

@@ -25,6 +25,7 @@ import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.axon.SavepointPerEvent;
+import dev.cardflow.order.query.order.OrderStatusStore.Changes;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -39,7 +40,6 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +87,8 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(PaymentRequested e, @Timestamp Instant at) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("payment_id", e.paymentId());
-        columns.put("pay_url", e.payUrl());
-        columns.put("pay_by", e.expiresAt());
-        advance(e.orderId(), at, PENDING_PAYMENT, "awaiting-payment", "Waiting for your payment", columns);
+        advance(e.orderId(), at, PENDING_PAYMENT, "awaiting-payment", "Waiting for your payment",
+                Changes.none().paymentId(e.paymentId()).payUrl(e.payUrl()).payBy(e.expiresAt()));
     }
 
     @EventHandler
@@ -102,7 +99,7 @@ public class OrderStatusProjection {
     @EventHandler
     void on(PaymentConfirmed e, @Timestamp Instant at, @MetaDataValue(Origin.ORIGIN) String origin) {
         String detail = Origin.OPERATOR_ACTION.equals(origin) ? "Payment confirmed by our staff" : "Payment confirmed";
-        advance(e.orderId(), at, PAID, "payment-confirmed", detail, Map.of("payment_id", e.paymentId()));
+        advance(e.orderId(), at, PAID, "payment-confirmed", detail, Changes.none().paymentId(e.paymentId()));
     }
 
     @EventHandler
@@ -123,9 +120,8 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(OrderReinstated e, @Timestamp Instant at) {
-        Map<String, Object> columns = new LinkedHashMap<>();
-        columns.put("reason", null);
-        advance(e.orderId(), at, PAID, "reinstated", "Order reinstated: your late payment is accepted", columns);
+        advance(e.orderId(), at, PAID, "reinstated", "Order reinstated: your late payment is accepted",
+                Changes.none().reason(null));
     }
 
     @EventHandler
@@ -145,13 +141,13 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(OrderDelivered e, @Timestamp Instant at) {
-        advance(e.orderId(), at, DELIVERED, "delivered", "Card keys delivered", Map.of("card_keys", e.cardKeys()));
+        advance(e.orderId(), at, DELIVERED, "delivered", "Card keys delivered", Changes.none().cardKeys(e.cardKeys()));
     }
 
     @EventHandler
     void on(OrderCancelled e, @Timestamp Instant at) {
         advance(e.orderId(), at, CANCELLED, "cancelled", "Order cancelled: " + e.reason(),
-                Map.of("reason", e.reason()), Map.of("reason", e.reason()));
+                Changes.none().reason(e.reason()), Map.of("reason", e.reason()));
     }
 
     @EventHandler
@@ -162,7 +158,7 @@ public class OrderStatusProjection {
     @EventHandler
     void on(RefundRequested e, @Timestamp Instant at) {
         advance(e.orderId(), at, REFUNDING, "refunding", "Refund of " + e.amount().plain() + " "
-                + e.amount().currency() + " sent: " + e.reason(), Map.of("reason", e.reason()),
+                + e.amount().currency() + " sent: " + e.reason(), Changes.none().reason(e.reason()),
                 Map.of("amount", e.amount().plain(), "currency", e.amount().currency(), "reason", e.reason()));
     }
 
@@ -174,7 +170,7 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(OrderRefunded e, @Timestamp Instant at) {
-        advance(e.orderId(), at, REFUNDED, "refunded", "Refund completed", Map.of());
+        advance(e.orderId(), at, REFUNDED, "refunded", "Refund completed", Changes.none());
     }
 
     private static boolean replaying() {
@@ -199,23 +195,23 @@ public class OrderStatusProjection {
     }
 
     private void advance(String orderId, Instant at, OrderStatus status, String code, String detail,
-                         Map<String, Object> columns) {
-        advance(orderId, at, status, code, detail, columns, Map.of());
+                         Changes changes) {
+        advance(orderId, at, status, code, detail, changes, Map.of());
     }
 
     private void advance(String orderId, Instant at, OrderStatus status, String code, String detail,
-                         Map<String, Object> columns, Map<String, Object> data) {
-        store.advance(orderId, at, new TimelineEntry(status, at, code, detail, data), columns);
+                         Changes changes, Map<String, Object> data) {
+        store.advance(orderId, at, new TimelineEntry(status, at, code, detail, data), changes);
         publish(orderId);
     }
 
     private void advanceKeepingStatus(String orderId, Instant at, String code, String detail) {
-        advance(orderId, at, null, code, detail, Map.of(), Map.of());
+        advance(orderId, at, null, code, detail, Changes.none(), Map.of());
     }
 
     private void advanceKeepingStatus(String orderId, Instant at, String code, String detail,
                                       Map<String, Object> data) {
-        advance(orderId, at, null, code, detail, Map.of(), data);
+        advance(orderId, at, null, code, detail, Changes.none(), data);
     }
 
     /** Reads the row back only when somebody is subscribed to this order, and never during a rebuild. */

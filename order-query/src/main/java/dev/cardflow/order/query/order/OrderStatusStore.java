@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,12 +51,58 @@ public class OrderStatusStore {
                 e.method());
     }
 
+    /** What an event sets in an order's row besides its status and timeline; what is not set stays as it is. */
+    static final class Changes {
+
+        private final Map<Column, Object> values = new EnumMap<>(Column.class);
+
+        static Changes none() {
+            return new Changes();
+        }
+
+        Changes paymentId(String paymentId) {
+            return set(Column.PAYMENT_ID, paymentId);
+        }
+
+        Changes payUrl(String payUrl) {
+            return set(Column.PAY_URL, payUrl);
+        }
+
+        Changes payBy(Instant payBy) {
+            return set(Column.PAY_BY, payBy == null ? null : ts(payBy));
+        }
+
+        /** Why the order stopped or turned back; {@code null} clears it. */
+        Changes reason(String reason) {
+            return set(Column.REASON, reason);
+        }
+
+        Changes cardKeys(List<SealedCardKey> cardKeys) {
+            return set(Column.CARD_KEYS, List.copyOf(cardKeys));
+        }
+
+        private Changes set(Column column, Object value) {
+            values.put(column, value);
+            return this;
+        }
+    }
+
+    /** The columns an event may set; status, timeline and the bookkeeping columns are the store's own. */
+    private enum Column {
+        PAYMENT_ID("payment_id"), PAY_URL("pay_url"), PAY_BY("pay_by"), REASON("reason"), CARD_KEYS("card_keys");
+
+        private final String name;
+
+        Column(String name) {
+            this.name = name;
+        }
+    }
+
     /**
      * Appends {@code entry} to the order's timeline, moves the order to the entry's status (an entry
-     * without status keeps the current one), and sets {@code columns} (column to value; lists are
-     * written as JSON).
+     * without status keeps the current one), and applies {@code changes}.
      */
-    void advance(String orderId, Instant at, TimelineEntry entry, Map<String, Object> columns) {
+    void advance(String orderId, Instant at, TimelineEntry entry, Changes changes) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("update order_status set ");
         if (entry.status() != null) {
@@ -68,10 +115,10 @@ public class OrderStatusStore {
         }
         sql.append("updated_at = ?, version = version + 1");
         args.add(ts(at));
-        columns.forEach((column, value) -> {
-            boolean jsonValue = value instanceof List<?>;
-            sql.append(", ").append(column).append(jsonValue ? " = ?::jsonb" : " = ?");
-            args.add(jsonValue ? write(value) : value instanceof Instant i ? ts(i) : value);
+        changes.values.forEach((column, value) -> {
+            boolean json = column == Column.CARD_KEYS;
+            sql.append(", ").append(column.name).append(json ? " = ?::jsonb" : " = ?");
+            args.add(json ? write(value) : value);
         });
         sql.append(" where order_id = ?");
         args.add(orderId);

@@ -22,9 +22,9 @@ public class ProductController {
                                   ProductSource source) {
     }
 
-    private final ProductStock stock;
+    private final ProductStockStore stock;
 
-    public ProductController(ProductStock stock) {
+    public ProductController(ProductStockStore stock) {
         this.stock = stock;
     }
 
@@ -37,7 +37,7 @@ public class ProductController {
     }
 
     @GetMapping(path = "/admin/api/products", produces = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<List<ProductStock.Row>> productsWithStock() {
+    public Mono<List<ProductStockStore.Row>> productsWithStock() {
         return Blocking.call(stock::all);
     }
 }

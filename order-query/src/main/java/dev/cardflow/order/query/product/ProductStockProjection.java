@@ -11,7 +11,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -24,47 +23,39 @@ public class ProductStockProjection {
 
     public static final String PROCESSING_GROUP = "product-stock";
 
-    private final JdbcTemplate jdbc;
+    private final ProductStockStore store;
 
-    public ProductStockProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public ProductStockProjection(ProductStockStore store) {
+        this.store = store;
     }
 
     @EventHandler
     void on(ProductRegistered e, @Timestamp Instant at) {
-        jdbc.update("""
-                insert into product_stock (product_id, name, price, currency, source, sku, registered_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
-                e.productId(), e.name(), e.price().plain(), e.price().currency(), e.source().name(), e.sku(),
-                java.sql.Timestamp.from(at));
+        store.register(e, at);
     }
 
     @EventHandler
     void on(CardKeysAdded e) {
-        jdbc.update("update product_stock set available = available + ? where product_id = ?",
-                e.keys().size(), e.productId());
+        store.added(e.productId(), e.keys().size());
     }
 
     @EventHandler
     void on(StockReserved e) {
-        jdbc.update("update product_stock set available = available - ?, reserved = reserved + ? where product_id = ?",
-                e.keys().size(), e.keys().size(), e.productId());
+        store.reserved(e.productId(), e.keys().size());
     }
 
     @EventHandler
     void on(StockReleased e) {
-        jdbc.update("update product_stock set available = available + ?, reserved = reserved - ? where product_id = ?",
-                e.quantity(), e.quantity(), e.productId());
+        store.released(e.productId(), e.quantity());
     }
 
     @EventHandler
     void on(StockIssued e) {
-        jdbc.update("update product_stock set reserved = reserved - ?, issued = issued + ? where product_id = ?",
-                e.keys().size(), e.keys().size(), e.productId());
+        store.issued(e.productId(), e.keys().size());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from product_stock");
+        store.deleteAll();
     }
 }

@@ -1,4 +1,8 @@
-package dev.cardflow.platform.support;
+package dev.cardflow.infrastructure.testing;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (default {@code jdbc:postgresql://127.0.0.1:5432/postgres}, user {@code postgres}). Each
  * application context gets a database of its own, so no test sees another's data. Names carry
  * their creation time; databases left by runs more than a few hours ago are dropped once per JVM
- * (never a younger one: another test run may be using it).
+ * (never a younger one: another test run may be using it). Shared through infrastructure's
+ * test-jar: the platform's tests and the modules' store tests use it alike.
  */
 public final class TestDatabase {
 
@@ -56,6 +61,32 @@ public final class TestDatabase {
                     + " (is PostgreSQL running? set CARDFLOW_TEST_DATABASE_URL)", e);
         }
         return urlOf(name);
+    }
+
+    /**
+     * A database of its own for one test class, migrated with the given Flyway locations (a
+     * module's {@code classpath:db/migration/...}); {@link Migrated#close()} drops it.
+     */
+    public static Migrated migrated(String... locations) {
+        String url = create();
+        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, user(), password());
+        Flyway.configure().dataSource(dataSource).locations(locations).outOfOrder(true).load().migrate();
+        return new Migrated(url, dataSource, new JdbcTemplate(dataSource));
+    }
+
+    /** A migrated throwaway database. */
+    public record Migrated(String url, DriverManagerDataSource dataSource, JdbcTemplate jdbc) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            String name = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+            try (Connection c = DriverManager.getConnection(serverUrl(), user(), password());
+                 Statement s = c.createStatement()) {
+                s.execute("drop database if exists " + name + " with (force)");
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot drop the test database " + name, e);
+            }
+        }
     }
 
     public static String urlOf(String database) {

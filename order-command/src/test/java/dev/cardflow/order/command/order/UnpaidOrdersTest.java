@@ -1,0 +1,141 @@
+package dev.cardflow.order.command.order;
+
+import dev.cardflow.api.common.Money;
+import dev.cardflow.api.inventory.ProductSource;
+import dev.cardflow.api.order.OrderCancelled;
+import dev.cardflow.api.order.OrderPlaced;
+import dev.cardflow.api.order.PaymentConfirmed;
+import dev.cardflow.infrastructure.testing.TestDatabase;
+import dev.cardflow.infrastructure.web.ProblemException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The unpaid-order cap on real PostgreSQL: who is capped, and which placements are retries that never are. */
+class UnpaidOrdersTest {
+
+    private static final int CAP = 2;
+
+    private static TestDatabase.Migrated database;
+    /** The orders the event store knows although the table does not (placed before it existed). */
+    private final Set<String> placedBeforeTheTable = new HashSet<>();
+    private UnpaidOrders unpaid;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = TestDatabase.migrated("classpath:db/migration/command");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        database.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        unpaid = new UnpaidOrders(database.jdbc(), new DataSourceTransactionManager(database.dataSource()),
+                placedBeforeTheTable::contains);
+    }
+
+    @Test
+    void aClientAtTheCapIsRefusedANewOrderWith429() {
+        String client = client();
+        reserve(client, CAP);
+
+        assertThatThrownBy(() -> unpaid.reserve(client, order(), CAP))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.problem().status()).isEqualTo(429);
+                    assertThat(e.problem().type()).isEqualTo("/problems/too-many-unpaid-orders");
+                });
+    }
+
+    @Test
+    void aRetriedPlacementAtTheCapIsARetryNotA429() {
+        String client = client();
+        String first = reserve(client, CAP)[0];
+
+        assertThat(unpaid.reserve(client, first, CAP)).isEqualTo(UnpaidOrders.Reservation.RETRY);
+    }
+
+    @Test
+    void aRetryOfAnOrderPlacedBeforeTheTableExistedIsAskedOfTheEventStoreAtTheCap() {
+        String client = client();
+        reserve(client, CAP);
+        String old = order();
+        placedBeforeTheTable.add(old);
+
+        assertThat(unpaid.reserve(client, old, CAP)).isEqualTo(UnpaidOrders.Reservation.RETRY);
+        assertThat(unpaid.exists(old)).as("a retry reserves nothing").isFalse();
+    }
+
+    @Test
+    void paidAndCancelledOrdersNoLongerCountAgainstTheCap() {
+        String client = client();
+        String[] orders = reserve(client, CAP);
+        unpaid.on(new PaymentConfirmed(orders[0], "pay-1", "evt-1", Money.of("1.00", "EUR")));
+        unpaid.on(new OrderCancelled(orders[1], "payment not received in time"));
+
+        assertThat(reserve(client, CAP)).hasSize(CAP);
+    }
+
+    @Test
+    void aFailedPlacementGivesItsReservationBack() {
+        String client = client();
+        String[] orders = reserve(client, CAP);
+        unpaid.release(orders[1]);
+
+        assertThat(unpaid.reserve(client, order(), CAP)).isEqualTo(UnpaidOrders.Reservation.RESERVED);
+    }
+
+    @Test
+    void anotherClientIsNotCappedByTheFirst() {
+        reserve(client(), CAP);
+
+        assertThat(unpaid.reserve(client(), order(), CAP)).isEqualTo(UnpaidOrders.Reservation.RESERVED);
+    }
+
+    @Test
+    void aReplayedPlacementMakesItsRetryARetryAgain() {
+        String client = client();
+        String replayed = order();
+        unpaid.on(placed(replayed), client, Instant.now());
+        reserve(client, CAP - 1);
+
+        assertThat(unpaid.reserve(client, replayed, CAP)).isEqualTo(UnpaidOrders.Reservation.RETRY);
+        assertThatThrownBy(() -> unpaid.reserve(client, order(), CAP)).isInstanceOf(ProblemException.class);
+    }
+
+    private String[] reserve(String client, int count) {
+        String[] orders = new String[count];
+        for (int i = 0; i < count; i++) {
+            orders[i] = order();
+            assertThat(unpaid.reserve(client, orders[i], CAP)).isEqualTo(UnpaidOrders.Reservation.RESERVED);
+        }
+        return orders;
+    }
+
+    private static OrderPlaced placed(String orderId) {
+        Money price = Money.of("1.00", "EUR");
+        return new OrderPlaced(orderId, "p-1", "Gift card", 1, price, price, ProductSource.POOL, null,
+                "buyer@example.com", "fingerprint");
+    }
+
+    private static String client() {
+        return "client-" + UUID.randomUUID();
+    }
+
+    private static String order() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cardflow.order.query.product;
+
+import dev.cardflow.api.inventory.ProductRegistered;
+import dev.cardflow.api.inventory.ProductSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@code product_stock} table: written by the projection, read by the queries. */
+@Repository
+public class ProductStockStore {
+
+    /** A product with its stock counts; UPSTREAM products have no stock of their own. */
+    public record Row(String productId, String name, String price, String currency, ProductSource source, String sku,
+                      int available, int reserved, int issued) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ProductStockStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Row> all() {
+        return jdbc.query("select * from product_stock order by registered_at, product_id", (rs, n) -> new Row(
+                rs.getString("product_id"), rs.getString("name"), rs.getString("price"), rs.getString("currency"),
+                ProductSource.valueOf(rs.getString("source")), rs.getString("sku"), rs.getInt("available"),
+                rs.getInt("reserved"), rs.getInt("issued")));
+    }
+
+    /** A product enters the catalogue with no stock; registering it again changes nothing. */
+    void register(ProductRegistered e, Instant at) {
+        jdbc.update("""
+                insert into product_stock (product_id, name, price, currency, source, sku, registered_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
+                e.productId(), e.name(), e.price().plain(), e.price().currency(), e.source().name(), e.sku(),
+                Timestamp.from(at));
+    }
+
+    /** Keys came into the shop's stock. */
+    void added(String productId, int keys) {
+        jdbc.update("update product_stock set available = available + ? where product_id = ?", keys, productId);
+    }
+
+    void reserved(String productId, int keys) {
+        jdbc.update("update product_stock set available = available - ?, reserved = reserved + ? where product_id = ?",
+                keys, keys, productId);
+    }
+
+    void released(String productId, int keys) {
+        jdbc.update("update product_stock set available = available + ?, reserved = reserved - ? where product_id = ?",
+                keys, keys, productId);
+    }
+
+    void issued(String productId, int keys) {
+        jdbc.update("update product_stock set reserved = reserved - ?, issued = issued + ? where product_id = ?",
+                keys, keys, productId);
+    }
+
+    void deleteAll() {
+        jdbc.update("delete from product_stock");
+    }
+}
