@@ -8,11 +8,13 @@ import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.ResendDeliveryNotification;
 import dev.cardflow.api.order.RetryFulfilment;
 import dev.cardflow.infrastructure.axon.Origin;
+import dev.cardflow.infrastructure.logging.LogContext;
 import dev.cardflow.infrastructure.web.Blocking;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -103,6 +105,7 @@ public class OrderAdminController {
                                                           String reason, Object command) {
         String who = operator == null ? "unknown" : operator.getName();
         return Blocking.call(() -> {
+            MDC.put(LogContext.ORDER_ID, orderId); // Blocking puts the MDC back afterwards
             commands.sendAndWait(Origin.byOperator(who, reason, command));
             log.info("Operator {} did {} on order {}: {}", who, action, orderId, reason);
             return ResponseEntity.accepted().body(Map.of("orderId", orderId, "action", action));
