@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -130,8 +131,12 @@ class PurchaseIT {
         String email = Shop.email();
 
         expectProblem(Map.of("productId", product.productId(), "quantity", 0, "email", email), 400);
-        expectProblem(Map.of("productId", product.productId(), "quantity", 11, "email", email), 400);
-        expectProblem(Map.of("productId", product.productId(), "quantity", 1, "email", "not-an-email"), 400);
+        expectProblem(Map.of("productId", product.productId(), "quantity", 11, "email", email), 400)
+                .jsonPath("$.type").isEqualTo("/problems/invalid-quantity")
+                .jsonPath("$.errors[0].field").isEqualTo("quantity");
+        expectProblem(Map.of("productId", product.productId(), "quantity", 1, "email", "not-an-email"), 400)
+                .jsonPath("$.type").isEqualTo("/problems/invalid-email")
+                .jsonPath("$.errors[0].field").isEqualTo("email");
         expectProblem(Map.of("productId", product.productId(), "email", email), 400);
         expectProblem(Map.of("quantity", 1, "email", email), 400);
         expectProblem(Map.of("productId", "no-such-product", "quantity", 1, "email", email), 404);
@@ -203,8 +208,8 @@ class PurchaseIT {
         return log.getAll().lines().filter(line -> line.contains(containing)).toList();
     }
 
-    private void expectProblem(Map<String, Object> body, int status) {
-        shop.http().post().uri("/api/orders").header("Idempotency-Key", Shop.shortId())
+    private WebTestClient.BodyContentSpec expectProblem(Map<String, Object> body, int status) {
+        return shop.http().post().uri("/api/orders").header("Idempotency-Key", Shop.shortId())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
