@@ -20,6 +20,7 @@ import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.api.order.PaymentMethods;
+import dev.cardflow.infrastructure.mode.Mode;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.web.LocalServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,14 +90,17 @@ public class FulfilmentConfiguration {
         return new OrderPages(tokens, environment, properties.publicUrl());
     }
 
-    /** One adapter per enabled provider (and the simulator's in demo mode, for orders placed before). */
+    /**
+     * One adapter per enabled provider. The simulator's exists only where the simulators are mounted
+     * (demo mode, where it also serves orders placed before there was a choice); in production an order
+     * never falls back to it, whatever the provider list says.
+     */
     @Bean
     public PaymentGateways paymentGateways(PaymentProviderSettings providers, WebClient.Builder http,
                                            FulfilmentProperties properties, Environment environment,
                                            OutboundCalls calls, OrderPages pages, ObjectMapper json) {
-        boolean demo = !"production".equals(environment.getProperty("cardflow.mode", "demo"));
         Map<String, PaymentGateway> gateways = new HashMap<>();
-        if (demo || providers.enabled(PaymentMethods.SIMULATOR)) {
+        if (simulatorsMounted(environment)) {
             gateways.put(PaymentMethods.SIMULATOR, new SimulatorPaymentGateway(http, properties.psp(), environment, calls));
         }
         if (providers.enabled(PaymentMethods.STRIPE)) {
@@ -110,6 +114,11 @@ public class FulfilmentConfiguration {
                     json));
         }
         return new PaymentGateways(gateways);
+    }
+
+    /** Whether this service runs with the simulated outside world (demo mode, the default). */
+    static boolean simulatorsMounted(Environment environment) {
+        return Mode.of(environment.getProperty("cardflow.mode")).orElse(Mode.PRODUCTION) == Mode.DEMO;
     }
 
     /**
