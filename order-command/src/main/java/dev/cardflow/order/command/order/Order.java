@@ -126,7 +126,7 @@ public class Order {
             case PLACED, PENDING_PAYMENT -> apply(new PaymentConfirmed(
                     orderId, command.settledPaymentId(), command.pspEventId(), command.amount()));
             case CANCELLED -> apply(new PaymentReceivedAfterCancellation(orderId, command.settledPaymentId(),
-                    command.pspEventId(), command.amount(), productId, quantity, source, sku, amount, paymentMethod));
+                    command.pspEventId(), command.amount()));
             default -> throw refused("paid");
         }
     }
@@ -181,8 +181,7 @@ public class Order {
         if (settled) {
             throw refused("retried");
         }
-        apply(new FulfilmentRetryRequested(orderId, status, productId, quantity, amount, source, sku, paymentId,
-                payBy, PaymentMethods.orSimulator(paymentMethod), productName));
+        apply(new FulfilmentRetryRequested(orderId, status));
     }
 
     /** An operator confirms a payment the PSP never reported; the order then takes the normal paid path. */
@@ -199,8 +198,7 @@ public class Order {
                 if (paid) {
                     throw refused("confirmed as paid again");
                 }
-                apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount, productId, quantity,
-                        source, sku, amount, PaymentMethods.orSimulator(paymentMethod)));
+                apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount));
             }
             default -> throw refused("confirmed as paid again");
         }
@@ -254,7 +252,7 @@ public class Order {
             throw refused("refunded");
         }
         apply(new RefundRequested(orderId, paymentId, RefundRequested.refundIdFor(orderId), paidAmount, command.reason(),
-                productId, source, delivered, PaymentMethods.orSimulator(paymentMethod)));
+                delivered));
     }
 
     @CommandHandler
