@@ -14,6 +14,7 @@ import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.resilience.BreakerWatch;
 import dev.cardflow.fulfilment.resilience.OutboundCalls;
 import dev.cardflow.fulfilment.saga.DeadlineCancellation;
+import dev.cardflow.fulfilment.saga.EventStoreOrderFacts;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
@@ -35,7 +36,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -197,10 +197,10 @@ public class FulfilmentConfiguration {
 
     @Bean
     public FulfilmentActions fulfilmentActions(FulfilmentProcess process, CommandGateway commands,
-                                               DeadlineManager deadlines, PaymentGateways payments,
+                                               EventStore events, PaymentGateways payments,
                                                CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo,
                                                Scheduler scheduler) {
-        return new FulfilmentActions(process, commands, deadlines, payments, cardPurchase, fulfilmentIo,
-                Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel);
+        return new FulfilmentActions(process, new EventStoreOrderFacts(events), commands, payments, cardPurchase,
+                fulfilmentIo, Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel);
     }
 }
