@@ -98,17 +98,19 @@ public class OrderFulfilmentSaga {
                 take(new FulfilmentInput.Deadline(signal), actions.clock().instant()));
     }
 
+    /** Where the order's fulfilment stands, in the current shape whichever shape it was stored in. */
+    Fulfilment fulfilment() {
+        return fulfilment != null || state == null ? fulfilment : state.toFulfilment();
+    }
+
     private void react(Object event, Instant at) {
         FulfilmentRoutes.route(event).ifPresent(input -> take(input, at));
     }
 
     private void take(FulfilmentInput input, Instant at) {
-        if (fulfilment == null && state != null) {
-            fulfilment = state.toFulfilment();
-            state = null;
-        }
-        Step step = actions.process().handle(fulfilment, input, at, actions.orders());
+        Step step = actions.process().handle(fulfilment(), input, at, actions.orders());
         fulfilment = step.state();
+        state = null;
         actions.execute(step.decisions(), scheduled, deadlineManager);
         if (step.ends() || fulfilment == null) {
             SagaLifecycle.end();
