@@ -84,6 +84,7 @@ public final class FulfilmentProcess {
     public static final String REFUND_NEEDS_OPERATOR =
             "the payment provider did not refund; an operator must refund by hand and confirm it";
     public static final String SUPPLIERS_FAILED = "the card suppliers could not issue the keys";
+    public static final String RETRIED_REFUND = "refund retried by an operator";
 
     /** The waits of the unpaid stages, forgotten when the order moves on. */
     private static final List<DeadlineSignal> PAYMENT_WAITS = List.of(PAYMENT_EXPIRY, PAYMENT_CREATION_RETRY,
@@ -301,8 +302,12 @@ public final class FulfilmentProcess {
             return Step.of(s, reinstate(s));
         }
 
+        /** Before the order named the refund (its RefundRequested), the step is asking it to refund. */
         @Override
         public Step refunding(Refunding stage) {
+            if (stage.paymentId() == null) {
+                return askRefund(s, RETRIED_REFUND);
+            }
             return refund(s.at(new Refunding(stage.paymentId(), stage.amount(), 0, stage.holdsStock())), at);
         }
 

@@ -21,7 +21,8 @@ public class EventStoreOrderFacts implements OrderFactsSource {
     @Override
     public OrderSoFar order(String orderId) {
         OrderSoFar[] order = {OrderSoFar.UNKNOWN};
-        events.readEvents(orderId).asStream().forEach(e -> order[0] = order[0].with(e.getPayload()));
+        // from the first event, never from a snapshot: the facts are in OrderPlaced
+        events.readEvents(orderId, 0).asStream().forEach(e -> order[0] = order[0].with(e.getPayload()));
         return order[0];
     }
 }

@@ -682,6 +682,18 @@ class FulfilmentProcessTest {
     }
 
     @Test
+    void retryBeforeTheOrderNamedItsRefundAsksTheOrderToRefundAgain() {
+        upstreamOrderPaid();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            on(new CardPurchaseFailed(ORDER, attempt, 5, "supplier answered 503"), at(30 + attempt));
+            deadline(CARD_PURCHASE_RETRY, at(30 + attempt));
+        }
+
+        assertThat(on(new FulfilmentRetryRequested(ORDER, OrderStatus.PAID), at(100))).containsExactly(
+                new Decision.AskRefund(new RefundOrder(ORDER, FulfilmentProcess.RETRIED_REFUND)));
+    }
+
+    @Test
     void retryOfAnOrderThatHasNoEventsStartsNothing() {
         order = OrderSoFar.UNKNOWN;
 
