@@ -52,6 +52,14 @@ public record Fulfilment(OrderFacts order, Stage stage) {
             return false;
         }
 
+        /** A stage before the buyer paid: the payment deadline still counts. */
+        sealed interface Unpaid extends Stage {
+            @Override
+            default boolean unpaid() {
+                return true;
+            }
+        }
+
         /** One method per stage: the compiler points at every place that must say what a new stage does. */
         interface Visitor<R> {
             R reservingStock(ReservingStock s);
@@ -74,24 +82,16 @@ public record Fulfilment(OrderFacts order, Stage stage) {
         }
 
         /** Stock is asked for; the buyer has until {@code payBy} to pay. */
-        record ReservingStock(Instant payBy) implements Stage {
+        record ReservingStock(Instant payBy) implements Unpaid {
             public <R> R accept(Visitor<R> v) {
                 return v.reservingStock(this);
-            }
-
-            public boolean unpaid() {
-                return true;
             }
         }
 
         /** The provider is asked for a payment, try {@code attempts} + 1. */
-        record CreatingPayment(Instant payBy, int attempts) implements Stage {
+        record CreatingPayment(Instant payBy, int attempts) implements Unpaid {
             public <R> R accept(Visitor<R> v) {
                 return v.creatingPayment(this);
-            }
-
-            public boolean unpaid() {
-                return true;
             }
 
             CreatingPayment nextAttempt() {
@@ -103,13 +103,9 @@ public record Fulfilment(OrderFacts order, Stage stage) {
          * The buyer can pay {@code paymentId}; {@code attempts} questions to the provider so far;
          * {@code expiring}: the time to pay is up and the provider is asked one last time.
          */
-        record AwaitingPayment(Instant payBy, String paymentId, int attempts, boolean expiring) implements Stage {
+        record AwaitingPayment(Instant payBy, String paymentId, int attempts, boolean expiring) implements Unpaid {
             public <R> R accept(Visitor<R> v) {
                 return v.awaitingPayment(this);
-            }
-
-            public boolean unpaid() {
-                return true;
             }
         }
 

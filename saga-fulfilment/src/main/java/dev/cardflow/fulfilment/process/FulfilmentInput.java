@@ -29,6 +29,14 @@ public sealed interface FulfilmentInput {
         return false;
     }
 
+    /** An input that opens a fulfilment when none is running (the saga starts on its event). */
+    sealed interface Opening extends FulfilmentInput {
+        @Override
+        default boolean opens() {
+            return true;
+        }
+    }
+
     /** One method per input: the compiler points at every handler when an input is added. */
     interface Visitor<R> {
         R placed(OrderPlaced e);
@@ -62,13 +70,9 @@ public sealed interface FulfilmentInput {
         R deadline(DeadlineSignal signal);
     }
 
-    record Placed(OrderPlaced event) implements FulfilmentInput {
+    record Placed(OrderPlaced event) implements Opening {
         public <R> R accept(Visitor<R> v) {
             return v.placed(event);
-        }
-
-        public boolean opens() {
-            return true;
         }
     }
 
@@ -96,13 +100,9 @@ public sealed interface FulfilmentInput {
         }
     }
 
-    record PaidLate(PaymentReceivedAfterCancellation event) implements FulfilmentInput {
+    record PaidLate(PaymentReceivedAfterCancellation event) implements Opening {
         public <R> R accept(Visitor<R> v) {
             return v.paidLate(event);
-        }
-
-        public boolean opens() {
-            return true;
         }
     }
 
@@ -130,13 +130,9 @@ public sealed interface FulfilmentInput {
         }
     }
 
-    record RefundAsked(RefundRequested event) implements FulfilmentInput {
+    record RefundAsked(RefundRequested event) implements Opening {
         public <R> R accept(Visitor<R> v) {
             return v.refundRequested(event);
-        }
-
-        public boolean opens() {
-            return true;
         }
     }
 
@@ -152,13 +148,9 @@ public sealed interface FulfilmentInput {
         }
     }
 
-    record RetryAsked(FulfilmentRetryRequested event) implements FulfilmentInput {
+    record RetryAsked(FulfilmentRetryRequested event) implements Opening {
         public <R> R accept(Visitor<R> v) {
             return v.retryRequested(event);
-        }
-
-        public boolean opens() {
-            return true;
         }
     }
 

@@ -4,11 +4,14 @@ import dev.cardflow.fulfilment.process.FulfilmentRoutes;
 
 import dev.cardflow.api.order.OrderMessage;
 
+import org.axonframework.modelling.saga.StartSaga;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +44,32 @@ class FulfilmentRoutingTest {
     @Test
     void theContractHoldsTheEventsTheRoutesKnow() {
         assertThat(eventsAboutAnOrder()).containsAll(FulfilmentRoutes.routed()).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void theSagaStartsOnExactlyTheEventsThatOpenAFulfilment() {
+        Set<Class<?>> opening = FulfilmentRoutes.routed().stream()
+                .filter(type -> FulfilmentRoutes.route(blank(type)).orElseThrow().opens())
+                .collect(Collectors.toSet());
+        Set<Class<?>> startingTheSaga = Arrays.stream(OrderFulfilmentSaga.class.getDeclaredMethods())
+                .filter(handler -> handler.isAnnotationPresent(StartSaga.class))
+                .map(handler -> handler.getParameterTypes()[0])
+                .collect(Collectors.toSet());
+
+        assertThat(startingTheSaga).isEqualTo(opening).isNotEmpty();
+    }
+
+    /** An event of this type with every field at its default: enough to see where it is routed. */
+    private static Object blank(Class<?> type) {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        Object[] values = Arrays.stream(types).map(t -> t == int.class ? 0 : t == long.class ? 0L
+                : t == boolean.class ? Boolean.FALSE : null).toArray();
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(type + " has no canonical constructor to call", e);
+        }
     }
 
     /** Every event of the contract the saga's handler of {@link OrderMessage} can receive. */
