@@ -21,6 +21,7 @@ import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.api.order.PaymentMethods;
+import dev.cardflow.infrastructure.axon.EventPositions;
 import dev.cardflow.infrastructure.mode.Mode;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.web.LocalServer;
@@ -72,7 +73,7 @@ public class FulfilmentConfiguration {
 
     @Bean
     public OrderHistory orderHistory(EventStore events, JdbcTemplate jdbc, QueryGateway queries) {
-        return new OrderHistory(events, jdbc, queries);
+        return new OrderHistory(events, new EventPositions(jdbc), queries);
     }
 
     @Bean
