@@ -19,6 +19,8 @@ import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
 import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.PaymentCheckRequested;
+import dev.cardflow.api.order.PaymentCheckStatus;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentMethods;
@@ -32,6 +34,7 @@ import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
+import dev.cardflow.api.order.RequestPaymentCheck;
 import dev.cardflow.api.order.ResendDeliveryNotification;
 import dev.cardflow.api.order.RetryFulfilment;
 
@@ -71,6 +74,8 @@ public class Order {
     private boolean paid;
     private String refundId;
     private final Set<String> pspEvents = new HashSet<>();
+    private Instant firstCheckRequestedAt;
+    private Instant lastCheckRequestedAt;
 
     // Facts the order only copies into its events. amount, paidAmount and email stay (PaymentConfirmed,
     // RefundRequested, OrderDelivered carry them); productId, productName, quantity, source, sku, payBy
@@ -186,6 +191,22 @@ public class Order {
         }
         apply(new FulfilmentRetryRequested(orderId, status, productId, quantity, amount, source, sku, paymentId,
                 payBy, PaymentMethods.orSimulator(paymentMethod), productName));
+    }
+
+    /**
+     * The buyer says the payment is made: one question to the provider per {@code spacing}, however
+     * many requests come; nothing to ask once the order no longer waits for its payment.
+     */
+    @CommandHandler
+    public PaymentCheckStatus handle(RequestPaymentCheck command) {
+        if (status != PENDING_PAYMENT || paymentId == null) {
+            return PaymentCheckStatus.NOTHING_TO_CHECK;
+        }
+        if (lastCheckRequestedAt == null
+                || !command.requestedAt().isBefore(lastCheckRequestedAt.plus(command.spacing()))) {
+            apply(new PaymentCheckRequested(orderId, paymentId, command.requestedAt()));
+        }
+        return new PaymentCheckStatus(true, firstCheckRequestedAt);
     }
 
     /** An operator confirms a payment the PSP never reported; the order then takes the normal paid path. */
@@ -353,6 +374,14 @@ public class Order {
         paidAmount = event.amount();
         paymentId = event.paymentId();
         pspEvents.add(event.pspEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCheckRequested event) {
+        lastCheckRequestedAt = event.requestedAt();
+        if (firstCheckRequestedAt == null) {
+            firstCheckRequestedAt = event.requestedAt();
+        }
     }
 
     @EventSourcingHandler
