@@ -1,5 +1,7 @@
 package dev.cardflow.infrastructure.web;
 
+import dev.cardflow.infrastructure.logging.LogContext;
+
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -7,7 +9,7 @@ import java.util.concurrent.Callable;
 
 /**
  * Runs blocking work (JDBC, the synchronous command bus) off the Netty event loop, on Reactor's
- * bounded elastic scheduler.
+ * bounded elastic scheduler, with the request's trace id in the MDC (so the commands it sends carry it).
  */
 public final class Blocking {
 
@@ -15,10 +17,16 @@ public final class Blocking {
     }
 
     public static <T> Mono<T> call(Callable<T> work) {
-        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+        return Mono.deferContextual(context -> {
+            String traceId = context.getOrDefault(LogContext.TRACE_ID, null);
+            return Mono.fromCallable(() -> LogContext.withTrace(traceId, work));
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     public static Mono<Void> run(Runnable work) {
-        return Mono.<Void>fromRunnable(work).subscribeOn(Schedulers.boundedElastic());
+        return call(() -> {
+            work.run();
+            return null;
+        }).then();
     }
 }

@@ -1,10 +1,12 @@
 package dev.cardflow.infrastructure.web;
 
+import dev.cardflow.api.common.DomainRefusal;
 import dev.cardflow.api.common.Refusal;
+import dev.cardflow.infrastructure.logging.LogContext;
+import dev.cardflow.infrastructure.logging.RequestTraceFilter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
@@ -23,12 +25,16 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import reactor.core.publisher.Mono;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one place where failures become answers: every exception that leaves a handler, a filter
- * or the router turns into an {@code application/problem+json} body here.
+ * or the router turns into an {@code application/problem+json} body here. Only refusals — a
+ * {@link DomainRefusal} (an {@code InvalidCommand} with its field), a {@link ProblemException}, a
+ * request the framework could not read — become 4xx; anything else is a bug and becomes a logged
+ * {@code 500} with the request's {@code traceId}, whatever its exception type.
  */
 @Order(-2)
 public class ProblemResponses implements ErrorWebExceptionHandler {
@@ -68,19 +74,15 @@ public class ProblemResponses implements ErrorWebExceptionHandler {
         if (e instanceof ProblemException p) {
             return p.problem();
         }
-        Optional<Refusal> refusal = refusalOf(e);
+        Optional<Refusal> refusal = DomainRefusal.of(e);
         if (refusal.isPresent()) {
-            Refusal r = refusal.get();
-            return Problem.of(r.kind().status(), r.code(), title(r.kind().status()), r.detail());
+            return problemOf(refusal.get());
         }
         if (e instanceof AggregateNotFoundException) {
             return Problem.of(404, "not-found", "Not found", "No such resource.");
         }
         if (e instanceof AggregateStreamCreationException) {
             return Problem.of(409, "already-exists", "Conflict", "It exists already.");
-        }
-        if (e instanceof IllegalArgumentException) {
-            return Problem.of(400, "invalid-request", "Invalid request", e.getMessage());
         }
         if (e instanceof WebExchangeBindException bind) {
             var errors = bind.getFieldErrors().stream()
@@ -106,16 +108,31 @@ public class ProblemResponses implements ErrorWebExceptionHandler {
             return Problem.of(code, codeFor(code), title(code),
                     Optional.ofNullable(status.getReason()).orElse(title(code) + "."));
         }
-        log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), e);
+        String traceId = Optional.ofNullable(RequestTraceFilter.traceIdOf(exchange)).orElseGet(LogContext::newTraceId);
+        try {
+            LogContext.withTrace(traceId, () -> {
+                log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), e);
+                return null;
+            });
+        } catch (Exception logging) {
+            // logging itself failed: the answer must still go out
+        }
         return Problem.of(500, "internal-error", "Internal error",
-                "Something went wrong on our side; the request may be retried.");
+                        "Something went wrong on our side; the request may be retried. Quote the traceId when reporting it.")
+                .with("traceId", traceId);
     }
 
-    private static Optional<Refusal> refusalOf(Throwable e) {
-        if (e instanceof CommandExecutionException cee) {
-            return cee.getDetails().filter(Refusal.class::isInstance).map(Refusal.class::cast);
+    /** A refusal as a problem; one naming a field lists it under {@code errors}, like a form's field errors. */
+    static Problem problemOf(Refusal refusal) {
+        int status = refusal.kind().status();
+        // the same title as the web layer's own 400s (ProblemException.badRequest)
+        String title = status == 400 ? "Invalid request" : title(status);
+        Problem problem = Problem.of(status, refusal.code(), title, refusal.detail());
+        if (refusal.field() == null) {
+            return problem;
         }
-        return Optional.empty();
+        return problem.with("errors", List.of(Map.of("field", refusal.field(), "message", refusal.detail())));
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -28,4 +28,24 @@ class AccessTokensTest {
         assertThat(tokens.isValidStreamTicket("order-1", "", now)).isFalse();
         assertThat(tokens.isValidStreamTicket("order-1", "99999999999999999999.x", now)).isFalse();
     }
+
+    @Test
+    void anOrdersTokenIsTheSameOnEveryIssueAndOpensOnlyThatOrder() {
+        String token = tokens.issue("order-1");
+
+        assertThat(tokens.issue("order-1")).isEqualTo(token);
+        assertThat(tokens.isValid("order-1", token)).isTrue();
+        assertThat(tokens.isValid("order-2", token)).isFalse();
+        assertThat(tokens.isValid("order-1", token + "x")).isFalse();
+        assertThat(tokens.isValid("order-1", "")).isFalse();
+        assertThat(tokens.isValid("order-1", null)).isFalse();
+    }
+
+    @Test
+    void aTokenIssuedUnderAnotherSecretIsRefused() {
+        byte[] other = new byte[32];
+        other[0] = 1;
+
+        assertThat(tokens.isValid("order-1", new AccessTokens(other).issue("order-1"))).isFalse();
+    }
 }

@@ -8,22 +8,34 @@ import dev.cardflow.platform.support.Shop;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A buyer buys a card key, through HTTP only, on the real PostgreSQL and the real PSP simulator. */
 @PlatformTest
+@ExtendWith(OutputCaptureExtension.class)
 class PurchaseIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     Shop shop;
 
     @BeforeEach
@@ -119,8 +131,12 @@ class PurchaseIT {
         String email = Shop.email();
 
         expectProblem(Map.of("productId", product.productId(), "quantity", 0, "email", email), 400);
-        expectProblem(Map.of("productId", product.productId(), "quantity", 11, "email", email), 400);
-        expectProblem(Map.of("productId", product.productId(), "quantity", 1, "email", "not-an-email"), 400);
+        expectProblem(Map.of("productId", product.productId(), "quantity", 11, "email", email), 400)
+                .jsonPath("$.type").isEqualTo("/problems/invalid-quantity")
+                .jsonPath("$.errors[0].field").isEqualTo("quantity");
+        expectProblem(Map.of("productId", product.productId(), "quantity", 1, "email", "not-an-email"), 400)
+                .jsonPath("$.type").isEqualTo("/problems/invalid-email")
+                .jsonPath("$.errors[0].field").isEqualTo("email");
         expectProblem(Map.of("productId", product.productId(), "email", email), 400);
         expectProblem(Map.of("quantity", 1, "email", email), 400);
         expectProblem(Map.of("productId", "no-such-product", "quantity", 1, "email", email), 404);
@@ -160,8 +176,40 @@ class PurchaseIT {
                 .expectBody().jsonPath("$.added").isEqualTo(1).jsonPath("$.duplicates").isEqualTo(2);
     }
 
-    private void expectProblem(Map<String, Object> body, int status) {
-        shop.http().post().uri("/api/orders").header("Idempotency-Key", Shop.shortId())
+    @Test
+    void linesLoggedWhileHandlingAnOrderCarryItsOrderIdAndTheBuyersTraceIdTravelsWithItsEvents(CapturedOutput log) {
+        Product product = shop.pooledProduct("3.00", Shop.keys(1));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        JsonNode accepted = shop.json(shop.http().post().uri("/api/orders")
+                .header("Idempotency-Key", Shop.shortId())
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("productId", product.productId(), "quantity", 1, "email", Shop.email()))
+                .exchange().expectStatus().isAccepted()
+                .expectBody(String.class).returnResult().getResponseBody());
+        PlacedOrder order = new PlacedOrder(accepted.get("orderId").asText(), accepted.get("accessToken").asText());
+        shop.pay(shop.awaitPayment(order));
+        shop.awaitStatus(order, "DELIVERED");
+        String orderField = "order=" + order.orderId();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logLines(log, "delivery notification"))
+                .as("the mail handler's line (an event handler)").anyMatch(line -> line.contains(orderField)));
+        assertThat(logLines(log, "Order " + order.orderId() + " accepted"))
+                .as("the placement's line").singleElement().asString()
+                .contains(orderField).contains("trace=" + traceId);
+        assertThat(jdbc.queryForList("select convert_from(meta_data, 'UTF8') from domain_event_entry "
+                        + "where aggregate_identifier = ? and payload_type like '%OrderPlaced'", String.class,
+                order.orderId()))
+                .as("the OrderPlaced event's metadata").singleElement().asString().contains(traceId);
+    }
+
+    private static List<String> logLines(CapturedOutput log, String containing) {
+        return log.getAll().lines().filter(line -> line.contains(containing)).toList();
+    }
+
+    private WebTestClient.BodyContentSpec expectProblem(Map<String, Object> body, int status) {
+        return shop.http().post().uri("/api/orders").header("Idempotency-Key", Shop.shortId())
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange().expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)

@@ -1,5 +1,6 @@
 package dev.cardflow.api.inventory;
 
+import dev.cardflow.api.common.InvalidCommand;
 import dev.cardflow.api.common.Money;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -8,13 +9,20 @@ import static dev.cardflow.api.common.Require.*;
 
 /** Adds a product to the shop's catalogue. */
 public record RegisterProduct(@TargetAggregateIdentifier String productId, String name, Money price, ProductSource source, String sku) {
+
+    public static final int MAX_NAME = 200;
+
     public RegisterProduct {
         text(productId, "productId");
-        text(name, "name");
+        name = text(name, "name", MAX_NAME);
         present(price, "price");
+        if (price.amount().signum() <= 0) {
+            throw new InvalidCommand("invalid-price", "price", "price must be greater than zero.");
+        }
         present(source, "source");
         if (source == ProductSource.UPSTREAM) {
             text(sku, "sku");
         }
+        sku = sku == null ? null : sku.strip();
     }
 }

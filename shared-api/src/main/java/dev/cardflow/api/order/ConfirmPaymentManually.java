@@ -2,6 +2,7 @@ package dev.cardflow.api.order;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import static dev.cardflow.api.common.Require.operatorText;
 import static dev.cardflow.api.common.Require.text;
 
 /**
@@ -12,7 +13,7 @@ public record ConfirmPaymentManually(@TargetAggregateIdentifier String orderId, 
 
     public ConfirmPaymentManually {
         text(orderId, "orderId");
-        text(pspTradeNo, "pspTradeNo");
-        text(note, "note");
+        pspTradeNo = operatorText(pspTradeNo, "pspTradeNo");
+        note = operatorText(note, "note");
     }
 }

@@ -1,9 +1,12 @@
 package dev.cardflow.api.order;
 
+import dev.cardflow.api.common.InvalidCommand;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.inventory.ProductSource;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.regex.Pattern;
 
 import static dev.cardflow.api.common.Require.*;
 
@@ -13,19 +16,52 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
                          String paymentMethod) {
 
     public static final int MAX_QUANTITY = 10;
+    private static final int MAX_EMAIL = 254;
+    // no whitespace and no control characters anywhere in an address
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}.]+(\\.[^@\\s\\p{Cntrl}.]+)+");
+    private static final Pattern PRODUCT_ID = Pattern.compile("[^\\p{Cntrl}]{1,100}");
 
     public PlaceOrder {
         text(orderId, "orderId");
-        text(productId, "productId");
+        productId = checkedProductId(productId);
         text(productName, "productName");
+        checkedQuantity(quantity);
         present(unitPrice, "unitPrice");
         present(source, "source");
-        text(email, "email");
+        email = checkedEmail(email);
         text(requestFingerprint, "requestFingerprint");
         text(paymentMethod, "paymentMethod");
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
-            throw new IllegalArgumentException("quantity must be between 1 and " + MAX_QUANTITY);
+    }
+
+    /** A product id as a buyer may send it, stripped: at most 100 characters, none a control character. */
+    public static String checkedProductId(String productId) {
+        text(productId, "productId");
+        if (!PRODUCT_ID.matcher(productId).matches()) {
+            throw InvalidCommand.of("productId",
+                    "productId must be at most 100 characters, none of them a control character.");
         }
+        return productId.strip();
+    }
+
+    /** A quantity between 1 and {@link #MAX_QUANTITY}. */
+    public static int checkedQuantity(Integer quantity) {
+        present(quantity, "quantity");
+        if (quantity < 1 || quantity > MAX_QUANTITY) {
+            throw new InvalidCommand("invalid-quantity", "quantity",
+                    "quantity must be between 1 and " + MAX_QUANTITY + ".");
+        }
+        return quantity;
+    }
+
+    /** An email address that mail can be sent to, stripped. */
+    public static String checkedEmail(String email) {
+        text(email, "email");
+        String stripped = email.strip();
+        if (stripped.length() > MAX_EMAIL || !EMAIL.matcher(stripped).matches()) {
+            throw new InvalidCommand("invalid-email", "email", "email is not a valid email address.");
+        }
+        return stripped;
     }
 
     /** An order paid through the bundled simulator. */

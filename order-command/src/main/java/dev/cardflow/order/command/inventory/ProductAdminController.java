@@ -1,5 +1,6 @@
 package dev.cardflow.order.command.inventory;
 
+import dev.cardflow.api.common.InvalidCommand;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.AddCardKeys;
@@ -9,7 +10,6 @@ import dev.cardflow.api.inventory.RegisterProduct;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.infrastructure.web.Blocking;
-import dev.cardflow.infrastructure.web.ProblemException;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -34,8 +34,6 @@ import java.util.UUID;
 public class ProductAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(ProductAdminController.class);
-    static final int MAX_KEYS_PER_UPLOAD = 20_000;
-    static final int MAX_KEY_LENGTH = 512;
 
     /** The body of a product registration. */
     public record RegisterProductRequest(String name, String price, String currency, ProductSource source, String sku) {
@@ -79,19 +77,7 @@ public class ProductAdminController {
     }
 
     private Mono<CardKeysUpload> upload(String productId, List<String> keys, Principal operator) {
-        if (keys.isEmpty()) {
-            return Mono.error(ProblemException.badRequest("no-card-keys", "The upload holds no card keys."));
-        }
-        if (keys.size() > MAX_KEYS_PER_UPLOAD) {
-            return Mono.error(ProblemException.badRequest("too-many-card-keys",
-                    "At most " + MAX_KEYS_PER_UPLOAD + " keys can be uploaded at once."));
-        }
-        for (String key : keys) {
-            if (key == null || key.isBlank() || key.strip().length() > MAX_KEY_LENGTH) {
-                return Mono.error(ProblemException.badRequest("invalid-card-key",
-                        "Every card key must be 1 to " + MAX_KEY_LENGTH + " characters."));
-            }
-        }
+        AddCardKeys.checkedPlainKeys(keys);
         return Blocking.call(() -> {
             List<SealedCardKey> sealed = keys.stream().map(cipher::seal).toList();
             CardKeysUpload result = commands.sendAndWait(
@@ -103,26 +89,14 @@ public class ProductAdminController {
     }
 
     private static RegisterProduct toCommand(RegisterProductRequest request) {
-        if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            throw ProblemException.badRequest("invalid-request", "name is required (at most 200 characters).");
-        }
-        if (request.source() == null) {
-            throw ProblemException.badRequest("invalid-request", "source is required: POOL or UPSTREAM.");
-        }
-        if (request.source() == ProductSource.UPSTREAM && (request.sku() == null || request.sku().isBlank())) {
-            throw ProblemException.badRequest("invalid-request", "sku is required for an UPSTREAM product.");
-        }
         Money price;
         try {
             price = new Money(new BigDecimal(String.valueOf(request.price())), String.valueOf(request.currency()));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-price",
+            // the transport's string → Money conversion; the rules on a price are RegisterProduct's
+            throw new InvalidCommand("invalid-price", "price",
                     "price must be a decimal string and currency an ISO-4217 code: " + e.getMessage());
         }
-        if (price.amount().signum() <= 0) {
-            throw ProblemException.badRequest("invalid-price", "price must be greater than zero.");
-        }
-        return new RegisterProduct(UUID.randomUUID().toString(), request.name().strip(), price, request.source(),
-                request.sku() == null ? null : request.sku().strip());
+        return new RegisterProduct(UUID.randomUUID().toString(), request.name(), price, request.source(), request.sku());
     }
 }

@@ -1,5 +1,6 @@
 package dev.cardflow.order.command.order;
 
+import dev.cardflow.api.common.Require;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.ConfirmPaymentManually;
 import dev.cardflow.api.order.ConfirmRefundManually;
@@ -7,12 +8,13 @@ import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.ResendDeliveryNotification;
 import dev.cardflow.api.order.RetryFulfilment;
 import dev.cardflow.infrastructure.axon.Origin;
+import dev.cardflow.infrastructure.logging.LogContext;
 import dev.cardflow.infrastructure.web.Blocking;
-import dev.cardflow.infrastructure.web.ProblemException;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +37,6 @@ import java.util.Map;
 public class OrderAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(OrderAdminController.class);
-    static final int MAX_TEXT = 500;
 
     /** Why the operator acts. */
     public record Reason(String reason) {
@@ -59,21 +60,22 @@ public class OrderAdminController {
     public Mono<ResponseEntity<Map<String, String>>> retry(@PathVariable String orderId,
                                                            @RequestBody(required = false) Reason body,
                                                            Principal operator) {
-        String reason = body == null || body.reason() == null ? "retry requested" : text("reason", body.reason());
+        String reason = body == null || body.reason() == null ? "retry requested"
+                : Require.operatorText(body.reason(), "reason");
         return act(orderId, "retry-fulfilment", operator, reason, new RetryFulfilment(orderId));
     }
 
     @PostMapping(path = "/refund", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Map<String, String>>> refund(@PathVariable String orderId, @RequestBody Reason body,
                                                             Principal operator) {
-        String reason = text("reason", body.reason());
+        String reason = Require.operatorText(body.reason(), "reason");
         return act(orderId, "refund", operator, reason, new RefundOrder(orderId, "refunded by an operator: " + reason));
     }
 
     @PostMapping(path = "/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Map<String, String>>> cancel(@PathVariable String orderId, @RequestBody Reason body,
                                                             Principal operator) {
-        String reason = text("reason", body.reason());
+        String reason = Require.operatorText(body.reason(), "reason");
         return act(orderId, "cancel", operator, reason, new CancelOrder(orderId, "cancelled by an operator: " + reason));
     }
 
@@ -81,17 +83,16 @@ public class OrderAdminController {
     public Mono<ResponseEntity<Map<String, String>>> confirmPayment(@PathVariable String orderId,
                                                                     @RequestBody ManualPayment body,
                                                                     Principal operator) {
-        String tradeNo = text("pspTradeNo", body.pspTradeNo());
-        String note = text("note", body.note());
-        return act(orderId, "confirm-payment", operator, note, new ConfirmPaymentManually(orderId, tradeNo, note));
+        var command = new ConfirmPaymentManually(orderId, body.pspTradeNo(), body.note());
+        return act(orderId, "confirm-payment", operator, command.note(), command);
     }
 
     /** The operator refunded by hand at a provider that could not refund through its API. */
     @PostMapping(path = "/confirm-refund", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Mono<ResponseEntity<Map<String, String>>> confirmRefund(@PathVariable String orderId, @RequestBody Note body,
                                                                    Principal operator) {
-        String note = text("note", body.note());
-        return act(orderId, "confirm-refund", operator, note, new ConfirmRefundManually(orderId, note));
+        var command = new ConfirmRefundManually(orderId, body.note());
+        return act(orderId, "confirm-refund", operator, command.note(), command);
     }
 
     @PostMapping("/resend-delivery-notification")
@@ -104,19 +105,10 @@ public class OrderAdminController {
                                                           String reason, Object command) {
         String who = operator == null ? "unknown" : operator.getName();
         return Blocking.call(() -> {
+            MDC.put(LogContext.ORDER_ID, orderId); // Blocking puts the MDC back afterwards
             commands.sendAndWait(Origin.byOperator(who, reason, command));
             log.info("Operator {} did {} on order {}: {}", who, action, orderId, reason);
             return ResponseEntity.accepted().body(Map.of("orderId", orderId, "action", action));
         });
-    }
-
-    private static String text(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest("invalid-request", field + " is required.");
-        }
-        if (value.length() > MAX_TEXT) {
-            throw ProblemException.badRequest("invalid-request", field + " is longer than " + MAX_TEXT + " characters.");
-        }
-        return value.strip();
     }
 }

@@ -4,6 +4,7 @@ import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.limits.ClientLimits;
+import dev.cardflow.infrastructure.logging.LogContext;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.web.Blocking;
@@ -13,6 +14,7 @@ import dev.cardflow.order.command.inventory.ProductCatalog;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,6 +70,7 @@ public class OrderPlacementController {
         limits.take("place", client);
         return Blocking.call(() -> {
             PlaceOrder command = toCommand(idempotencyKey, request);
+            MDC.put(LogContext.ORDER_ID, command.orderId()); // Blocking puts the MDC back afterwards
             // nobody freezes the shop's stock with orders never paid; a retried placement is never refused here
             var reservation = unpaid.reserve(client, command.orderId(), limits.properties().maxUnpaidOrders());
             try {

@@ -7,6 +7,7 @@ import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.order.command.order.OrderRefused;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -55,8 +56,9 @@ public class PaymentReports {
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             outcome = "unknown-order";
             keep(report, "no such order");
-        } catch (DomainRefusal e) {
-            if (!OrderRefused.PaymentNotOurs.CODE.equals(e.refusal().code())) {
+        } catch (CommandExecutionException e) {
+            // behind Axon Server the refusal arrives as a plain CommandExecutionException with its details
+            if (!DomainRefusal.of(e).map(r -> OrderRefused.PaymentNotOurs.CODE.equals(r.code())).orElse(false)) {
                 throw e;
             }
             outcome = "not-the-orders-payment";
