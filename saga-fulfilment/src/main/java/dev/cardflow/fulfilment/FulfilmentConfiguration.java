@@ -14,12 +14,15 @@ import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.resilience.BreakerWatch;
 import dev.cardflow.fulfilment.resilience.OutboundCalls;
 import dev.cardflow.fulfilment.saga.DeadlineCancellation;
+import dev.cardflow.fulfilment.saga.EventStoreOrderFacts;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.api.order.PaymentMethods;
+import dev.cardflow.infrastructure.axon.EventPositions;
+import dev.cardflow.infrastructure.mode.Mode;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.web.LocalServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +37,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
@@ -71,7 +73,7 @@ public class FulfilmentConfiguration {
 
     @Bean
     public OrderHistory orderHistory(EventStore events, JdbcTemplate jdbc, QueryGateway queries) {
-        return new OrderHistory(events, jdbc, queries);
+        return new OrderHistory(events, new EventPositions(jdbc), queries);
     }
 
     @Bean
@@ -89,14 +91,17 @@ public class FulfilmentConfiguration {
         return new OrderPages(tokens, environment, properties.publicUrl());
     }
 
-    /** One adapter per enabled provider (and the simulator's in demo mode, for orders placed before). */
+    /**
+     * One adapter per enabled provider. The simulator's exists only where the simulators are mounted
+     * (demo mode, where it also serves orders placed before there was a choice); in production an order
+     * never falls back to it, whatever the provider list says.
+     */
     @Bean
     public PaymentGateways paymentGateways(PaymentProviderSettings providers, WebClient.Builder http,
                                            FulfilmentProperties properties, Environment environment,
                                            OutboundCalls calls, OrderPages pages, ObjectMapper json) {
-        boolean demo = !"production".equals(environment.getProperty("cardflow.mode", "demo"));
         Map<String, PaymentGateway> gateways = new HashMap<>();
-        if (demo || providers.enabled(PaymentMethods.SIMULATOR)) {
+        if (simulatorsMounted(environment)) {
             gateways.put(PaymentMethods.SIMULATOR, new SimulatorPaymentGateway(http, properties.psp(), environment, calls));
         }
         if (providers.enabled(PaymentMethods.STRIPE)) {
@@ -110,6 +115,11 @@ public class FulfilmentConfiguration {
                     json));
         }
         return new PaymentGateways(gateways);
+    }
+
+    /** Whether this service runs with the simulated outside world (demo mode, the default). */
+    static boolean simulatorsMounted(Environment environment) {
+        return Mode.of(environment.getProperty("cardflow.mode")).orElse(Mode.PRODUCTION) == Mode.DEMO;
     }
 
     /**
@@ -188,10 +198,10 @@ public class FulfilmentConfiguration {
 
     @Bean
     public FulfilmentActions fulfilmentActions(FulfilmentProcess process, CommandGateway commands,
-                                               DeadlineManager deadlines, PaymentGateways payments,
+                                               EventStore events, PaymentGateways payments,
                                                CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo,
                                                Scheduler scheduler) {
-        return new FulfilmentActions(process, commands, deadlines, payments, cardPurchase, fulfilmentIo,
-                Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel);
+        return new FulfilmentActions(process, new EventStoreOrderFacts(events), commands, payments, cardPurchase,
+                fulfilmentIo, Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel);
     }
 }

@@ -39,6 +39,12 @@ public class AxonSerializationConfiguration {
                 .build();
     }
 
+    /** Old shapes of stored events, read as their current records (Axon's auto-configuration chains every upcaster bean). */
+    @Bean
+    public ThinOrderEventsUpcaster thinOrderEventsUpcaster() {
+        return new ThinOrderEventsUpcaster();
+    }
+
     @Bean
     @Primary
     public Serializer serializer() {

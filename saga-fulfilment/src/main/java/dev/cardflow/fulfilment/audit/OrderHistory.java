@@ -3,12 +3,12 @@ package dev.cardflow.fulfilment.audit;
 import dev.cardflow.api.order.FindOrdersPlaced;
 import dev.cardflow.api.order.OrderMessage;
 import dev.cardflow.api.order.OrderPlaced;
+import dev.cardflow.infrastructure.axon.EventPositions;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,12 +26,12 @@ import java.util.Map;
 public class OrderHistory {
 
     private final EventStore events;
-    private final JdbcTemplate jdbc;
+    private final EventPositions positions;
     private final QueryGateway queries;
 
-    public OrderHistory(EventStore events, JdbcTemplate jdbc, QueryGateway queries) {
+    public OrderHistory(EventStore events, EventPositions positions, QueryGateway queries) {
         this.events = events;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.queries = queries;
     }
 
@@ -53,34 +53,16 @@ public class OrderHistory {
                 histories.get(m.orderId()).add(e);
             }
         }));
-        Map<String, Long> positions = positions(histories.keySet(), ordersByProduct.keySet());
+        List<String> streams = new ArrayList<>(histories.keySet());
+        streams.addAll(ordersByProduct.keySet());
+        // the exact order across the order's and its product's streams, where the store knows it
+        Map<String, Long> positions = this.positions.of(streams);
         Comparator<DomainEventMessage<?>> happened = Comparator.comparing(DomainEventMessage::getTimestamp);
         histories.values().forEach(history -> history.sort(history.stream()
                 .allMatch(e -> positions.containsKey(e.getIdentifier()))
                 ? Comparator.comparing(e -> positions.get(e.getIdentifier()))
                 : happened));
         return histories;
-    }
-
-    /**
-     * Where each event of these streams stands in the JDBC store (its global index): the exact
-     * order they happened in. Behind Axon Server the table is empty, and events are ordered by time
-     * (to the millisecond Axon stores).
-     */
-    private Map<String, Long> positions(java.util.Set<String> orders, java.util.Set<String> products) {
-        List<String> streams = new ArrayList<>(orders);
-        streams.addAll(products);
-        Map<String, Long> positions = new HashMap<>();
-        if (streams.isEmpty()) {
-            return positions;
-        }
-        String placeholders = String.join(",", java.util.Collections.nCopies(streams.size(), "?"));
-        jdbc.query("select event_identifier, global_index from domain_event_entry where aggregate_identifier in ("
-                        + placeholders + ")",
-                (java.sql.ResultSet rs) -> {
-                    positions.put(rs.getString(1), rs.getLong(2));
-                }, streams.toArray());
-        return positions;
     }
 
     /** The ids of the orders placed in {@code [from, to)}, oldest first, at most {@code limit} — asked of the query side. */

@@ -1,42 +1,19 @@
 package dev.cardflow.fulfilment.audit;
 
-import dev.cardflow.api.inventory.IssueReservedStock;
-import dev.cardflow.api.inventory.ReleaseStock;
-import dev.cardflow.api.inventory.ReserveStock;
-import dev.cardflow.api.inventory.StockIssued;
-import dev.cardflow.api.inventory.StockReleased;
-import dev.cardflow.api.inventory.StockReservationRejected;
-import dev.cardflow.api.inventory.StockReserved;
-import dev.cardflow.api.order.CancelUnpaidOrder;
-import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.DeliverOrder;
-import dev.cardflow.api.order.FulfilmentRetryRequested;
-import dev.cardflow.api.order.OrderCancelled;
-import dev.cardflow.api.order.OrderDelivered;
-import dev.cardflow.api.order.OrderPlaced;
-import dev.cardflow.api.order.OrderRefunded;
-import dev.cardflow.api.order.OrderReinstated;
-import dev.cardflow.api.order.PaymentConfirmed;
-import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
-import dev.cardflow.api.order.PaymentRequested;
-import dev.cardflow.api.order.RefundOrder;
-import dev.cardflow.api.order.RecordRefundFailure;
-import dev.cardflow.api.order.RefundFailed;
-import dev.cardflow.api.order.RefundRequested;
-import dev.cardflow.api.order.ReinstateOrder;
-import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
-import dev.cardflow.fulfilment.process.Decision.CheckPayment;
-import dev.cardflow.fulfilment.process.Decision.CreatePayment;
+import dev.cardflow.fulfilment.process.DeadlineSignal;
+import dev.cardflow.fulfilment.process.Decision;
 import dev.cardflow.fulfilment.process.Decision.End;
-import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
-import dev.cardflow.fulfilment.process.Decision.RefundPayment;
+import dev.cardflow.fulfilment.process.Decision.Proof;
 import dev.cardflow.fulfilment.process.Decision.Schedule;
 import dev.cardflow.fulfilment.process.Decision.Send;
 import dev.cardflow.fulfilment.process.Decision.Unschedule;
-import dev.cardflow.fulfilment.process.Decision;
 import dev.cardflow.fulfilment.process.Fulfilment;
-import dev.cardflow.fulfilment.process.FulfilmentProcess.Step;
+import dev.cardflow.fulfilment.process.FulfilmentInput;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
+import dev.cardflow.fulfilment.process.FulfilmentProcess.Step;
+import dev.cardflow.fulfilment.process.FulfilmentRoutes;
+import dev.cardflow.fulfilment.process.OrderSoFar;
 import dev.cardflow.infrastructure.axon.Origin;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -48,7 +25,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Replays an order's history through the fulfilment's own decision logic ({@link FulfilmentProcess})
@@ -71,8 +48,8 @@ public class SagaReplay {
     public record Verdict(boolean consistent, List<DecisionPoint> decisions, List<Discrepancy> discrepancies) {
     }
 
-    /** A decision still waiting for its trace. */
-    private record Expectation(Decision decision, Set<Class<?>> outcomes, boolean required, Instant at) {
+    /** A decision still waiting for the events that prove it. */
+    private record Expectation(Decision decision, Proof proof, Instant at) {
     }
 
     private final FulfilmentProcess process;
@@ -84,7 +61,8 @@ public class SagaReplay {
     public Verdict replay(List<DomainEventMessage<?>> history) {
         Fulfilment state = null;
         boolean ended = false;
-        Map<String, Instant> deadlines = new LinkedHashMap<>();
+        OrderSoFar[] order = {OrderSoFar.UNKNOWN};
+        Map<DeadlineSignal, Instant> deadlines = new LinkedHashMap<>();
         List<Expectation> open = new ArrayList<>();
         List<DecisionPoint> points = new ArrayList<>();
         List<Discrepancy> discrepancies = new ArrayList<>();
@@ -95,15 +73,16 @@ public class SagaReplay {
             String origin = (String) message.getMetaData().get(Origin.ORIGIN);
 
             while (!ended && state != null && !deadlines.isEmpty()) {
-                Map.Entry<String, Instant> due = deadlines.entrySet().stream()
+                Map.Entry<DeadlineSignal, Instant> due = deadlines.entrySet().stream()
                         .min(Map.Entry.comparingByValue()).orElseThrow();
                 if (due.getValue().isAfter(at)) {
                     break;
                 }
                 deadlines.remove(due.getKey());
-                Step step = process.onDeadline(state, due.getKey(), due.getValue());
-                points.add(point(due.getValue(), "deadline " + due.getKey(), "fulfilment", step.decisions(),
-                        deadlines));
+                Step step = process.handle(state, new FulfilmentInput.Deadline(due.getKey()), due.getValue(),
+                        id -> order[0]);
+                points.add(point(due.getValue(), "deadline " + due.getKey().deadlineName(), "fulfilment",
+                        step.decisions(), deadlines));
                 state = step.state();
                 ended = apply(step, deadlines, open, due.getValue());
             }
@@ -119,18 +98,12 @@ public class SagaReplay {
                 fulfils(open, event);
             }
 
-            Step step = null;
-            if (event instanceof FulfilmentRetryRequested retry) {
-                step = process.retry(ended ? null : state, retry, at);
-            } else if (state == null || ended) {
-                if (event instanceof OrderPlaced || event instanceof PaymentReceivedAfterCancellation
-                        || event instanceof RefundRequested) {
-                    step = process.start(event, at);
-                }
-            } else {
-                step = process.on(state, event, at);
-            }
-            if (step != null) {
+            // the saga reads the order's facts from the store, where this event already is
+            order[0] = order[0].with(event);
+            Optional<FulfilmentInput> input = FulfilmentRoutes.route(event);
+            Fulfilment running = ended ? null : state;
+            if (input.isPresent() && (running != null || input.get().opens())) {
+                Step step = process.handle(running, input.get(), at, id -> order[0]);
                 if (ended) {
                     deadlines.clear();
                 }
@@ -141,7 +114,7 @@ public class SagaReplay {
         }
         if (ended || state == null) {
             for (Expectation expectation : open) {
-                if (expectation.required()) {
+                if (expectation.proof().required()) {
                     discrepancies.add(new Discrepancy("decision-not-carried-out", expectation.at(),
                             describe(expectation.decision()), "the fulfilment decided this but no event shows it",
                             null, null));
@@ -153,83 +126,33 @@ public class SagaReplay {
     }
 
     /** Applies a step's deadlines and expectations; true when it ends the fulfilment. */
-    private static boolean apply(Step step, Map<String, Instant> deadlines, List<Expectation> open, Instant at) {
+    private static boolean apply(Step step, Map<DeadlineSignal, Instant> deadlines, List<Expectation> open,
+                                 Instant at) {
         for (Decision decision : step.decisions()) {
             if (decision instanceof Schedule s) {
-                deadlines.put(s.name(), s.at());
+                deadlines.put(s.deadline(), s.at());
             } else if (decision instanceof Unschedule u) {
-                deadlines.remove(u.name());
-            } else {
-                Expectation expectation = expectation(decision, at);
-                if (expectation != null) {
-                    open.add(expectation);
-                }
+                deadlines.remove(u.deadline());
+            } else if (decision.provenBy().leavesATrace()) {
+                open.add(new Expectation(decision, decision.provenBy(), at));
             }
         }
-        if (step.ends()) {
+        if (step.ends() || step.state() == null) {
             deadlines.clear();
             return true;
         }
         return false;
     }
 
-    /** The events that show a decision took effect; required ones must show up before the fulfilment ends. */
-    private static Expectation expectation(Decision decision, Instant at) {
-        if (decision instanceof Send send) {
-            Object c = send.command();
-            if (c instanceof ReserveStock) {
-                return new Expectation(decision, Set.of(StockReserved.class, StockReservationRejected.class), true, at);
-            }
-            if (c instanceof ReleaseStock) {
-                return new Expectation(decision, Set.of(StockReleased.class), false, at);
-            }
-            if (c instanceof IssueReservedStock) {
-                return new Expectation(decision, Set.of(StockIssued.class), true, at);
-            }
-            if (c instanceof DeliverOrder) {
-                return new Expectation(decision, Set.of(OrderDelivered.class), true, at);
-            }
-            if (c instanceof CancelUnpaidOrder) {
-                return new Expectation(decision, Set.of(OrderCancelled.class), false, at);
-            }
-            if (c instanceof RefundOrder) {
-                return new Expectation(decision, Set.of(RefundRequested.class), true, at);
-            }
-            if (c instanceof RecordRefundFailure) {
-                return new Expectation(decision, Set.of(RefundFailed.class), true, at);
-            }
-            if (c instanceof ReinstateOrder) {
-                return new Expectation(decision, Set.of(OrderReinstated.class), true, at);
-            }
-            return null;
-        }
-        if (decision instanceof CreatePayment) {
-            return new Expectation(decision, Set.of(PaymentRequested.class), false, at);
-        }
-        if (decision instanceof CheckPayment) {
-            return new Expectation(decision, Set.of(PaymentConfirmed.class), false, at);
-        }
-        if (decision instanceof ExpireUnlessPaid) {
-            return new Expectation(decision, Set.of(OrderCancelled.class, PaymentConfirmed.class), false, at);
-        }
-        if (decision instanceof RefundPayment) {
-            return new Expectation(decision, Set.of(OrderRefunded.class), false, at);
-        }
-        if (decision instanceof BuyCardKeys) {
-            return new Expectation(decision, Set.of(OrderDelivered.class, CardPurchaseFailed.class), false, at);
-        }
-        return null;
-    }
-
     /** Consumes the oldest open expectation this event fulfils; false when none does. */
     private static boolean fulfils(List<Expectation> open, Object event) {
         for (Iterator<Expectation> it = open.iterator(); it.hasNext(); ) {
             Expectation expectation = it.next();
-            if (expectation.outcomes().contains(event.getClass())) {
+            if (expectation.proof().events().contains(event.getClass())) {
                 it.remove();
                 // a repeated step (a retry) expects the same trace: one event settles them all
                 open.removeIf(other -> other.decision().getClass() == expectation.decision().getClass()
-                        && other.outcomes().equals(expectation.outcomes()));
+                        && other.proof().equals(expectation.proof()));
                 return true;
             }
         }
@@ -242,9 +165,9 @@ public class SagaReplay {
 
     /** The decisions of a step as an auditor reads them: forgetting a deadline that was never set is left out. */
     private static DecisionPoint point(Instant at, String trigger, String origin, List<Decision> decisions,
-                                       Map<String, Instant> pending) {
+                                       Map<DeadlineSignal, Instant> pending) {
         return new DecisionPoint(at, trigger, origin == null ? "unknown" : origin, decisions.stream()
-                .filter(d -> !(d instanceof Unschedule u) || pending.containsKey(u.name()))
+                .filter(d -> !(d instanceof Unschedule u) || pending.containsKey(u.deadline()))
                 .map(SagaReplay::describe)
                 .toList());
     }
@@ -254,10 +177,10 @@ public class SagaReplay {
             return "send " + send.command().getClass().getSimpleName() + " " + withoutKeys(send.command());
         }
         if (decision instanceof Schedule s) {
-            return "schedule " + s.name() + " at " + s.at();
+            return "schedule " + s.deadline().deadlineName() + " at " + s.at();
         }
         if (decision instanceof Unschedule u) {
-            return "unschedule " + u.name();
+            return "unschedule " + u.deadline().deadlineName();
         }
         if (decision instanceof End) {
             return "end";

@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.saga;
 
 import dev.cardflow.api.common.DomainRefusal;
+import dev.cardflow.api.common.Refusal;
 import dev.cardflow.api.order.AwaitPayment;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.ConfirmPayment;
@@ -12,6 +13,7 @@ import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
 import dev.cardflow.fulfilment.process.Decision.CancelPayment;
 import dev.cardflow.fulfilment.process.Decision.CheckPayment;
 import dev.cardflow.fulfilment.process.Decision.CreatePayment;
+import dev.cardflow.fulfilment.process.Decision.End;
 import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.fulfilment.process.Decision.RefundPayment;
 import dev.cardflow.fulfilment.process.Decision.Schedule;
@@ -19,9 +21,11 @@ import dev.cardflow.fulfilment.process.Decision.Send;
 import dev.cardflow.fulfilment.process.Decision.Unschedule;
 import dev.cardflow.fulfilment.process.Decision;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
+import dev.cardflow.fulfilment.process.OrderFactsSource;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.infrastructure.axon.Origin;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -47,26 +51,27 @@ public class FulfilmentActions {
     private static final Logger log = LoggerFactory.getLogger(FulfilmentActions.class);
 
     private final FulfilmentProcess process;
+    private final OrderFactsSource orders;
     private final CommandGateway commands;
-    private final DeadlineManager deadlines;
     private final PaymentGateways payments;
     private final CardPurchase cardPurchase;
     private final Executor io;
     private final Clock clock;
     private final BiConsumer<String, String> cancelDeadline;
 
-    public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
+    /** Deadlines are cancelled through the saga's own deadline manager. */
+    public FulfilmentActions(FulfilmentProcess process, OrderFactsSource orders, CommandGateway commands,
                              PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock) {
-        this(process, commands, deadlines, payments, cardPurchase, io, clock, deadlines::cancelSchedule);
+        this(process, orders, commands, payments, cardPurchase, io, clock, null);
     }
 
     /** {@code cancelDeadline} cancels a deadline by name and schedule id (see {@link DeadlineCancellation}). */
-    public FulfilmentActions(FulfilmentProcess process, CommandGateway commands, DeadlineManager deadlines,
+    public FulfilmentActions(FulfilmentProcess process, OrderFactsSource orders, CommandGateway commands,
                              PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock,
                              BiConsumer<String, String> cancelDeadline) {
         this.process = process;
+        this.orders = orders;
         this.commands = commands;
-        this.deadlines = deadlines;
         this.payments = payments;
         this.cardPurchase = cardPurchase;
         this.io = io;
@@ -82,39 +87,112 @@ public class FulfilmentActions {
         return clock;
     }
 
-    /** Executes {@code decisions}; {@code scheduled} maps each pending deadline of the saga to its schedule id. */
-    public void execute(List<Decision> decisions, Map<String, String> scheduled) {
-        for (Decision decision : decisions) {
-            if (decision instanceof Send s) {
-                send(s.command());
-            } else if (decision instanceof Schedule s) {
-                unschedule(s.name(), scheduled);
-                scheduled.put(s.name(), deadlines.schedule(s.at(), s.name()));
-            } else if (decision instanceof Unschedule u) {
-                unschedule(u.name(), scheduled);
-            } else if (decision instanceof CreatePayment c) {
-                afterCommit(() -> payments.of(c.method()).createPayment(new PaymentGateway.PaymentRequest(
-                                c.orderId(), c.amount(), c.quantity(), c.description(), c.payBy())),
-                        created -> send(new AwaitPayment(c.orderId(), created.paymentId(), created.payUrl(), c.payBy())),
-                        "create the " + c.method() + " payment of order " + c.orderId());
-            } else if (decision instanceof CheckPayment c) {
-                afterCommit(() -> payments.of(c.method()).paymentState(c.orderId(), c.paymentId()),
-                        state -> confirmIfPaid(c, state),
-                        "check " + c.method() + " payment " + c.paymentId() + " of order " + c.orderId());
-            } else if (decision instanceof CancelPayment c) {
-                afterCommit(() -> payments.of(c.method()).cancel(c.orderId(), c.paymentId()),
-                        done -> log.info("Order {}: {} payment {} closed", c.orderId(), c.method(), c.paymentId()),
-                        "close " + c.method() + " payment " + c.paymentId() + " of order " + c.orderId());
-            } else if (decision instanceof ExpireUnlessPaid x) {
-                expireUnlessPaid(x);
-            } else if (decision instanceof RefundPayment r) {
-                afterCommit(() -> payments.of(r.method()).refund(r.orderId(), r.paymentId(), r.refundId(), r.amount()),
-                        done -> send(new ConfirmRefund(r.orderId(), r.refundId())),
-                        "refund payment " + r.paymentId() + " of order " + r.orderId());
-            } else if (decision instanceof BuyCardKeys b) {
-                buyCardKeys(b);
+    /** Where a fulfilment that starts after the order was placed reads the order's facts. */
+    public OrderFactsSource orders() {
+        return orders;
+    }
+
+    /**
+     * Executes {@code decisions}; {@code scheduled} maps each pending deadline of the saga to its
+     * schedule id, {@code deadlines} is the saga's deadline manager.
+     */
+    public void execute(List<Decision> decisions, Map<String, String> scheduled, DeadlineManager deadlines) {
+        Execution execution = new Execution(scheduled, deadlines);
+        decisions.forEach(decision -> decision.accept(execution));
+    }
+
+    /** How each kind of decision is carried out. */
+    private final class Execution implements Decision.Visitor<Void> {
+
+        private final Map<String, String> scheduled;
+        private final DeadlineManager deadlines;
+
+        Execution(Map<String, String> scheduled, DeadlineManager deadlines) {
+            this.scheduled = scheduled;
+            this.deadlines = deadlines;
+        }
+
+        @Override
+        public Void send(Send s) {
+            FulfilmentActions.this.send(s.command());
+            return null;
+        }
+
+        @Override
+        public Void createPayment(CreatePayment c) {
+            afterCommit(() -> payments.of(c.method()).createPayment(new PaymentGateway.PaymentRequest(
+                            c.orderId(), c.amount(), c.quantity(), c.description(), c.payBy())),
+                    created -> FulfilmentActions.this.send(
+                            new AwaitPayment(c.orderId(), created.paymentId(), created.payUrl(), c.payBy())),
+                    "create the " + c.method() + " payment of order " + c.orderId());
+            return null;
+        }
+
+        @Override
+        public Void checkPayment(CheckPayment c) {
+            afterCommit(() -> payments.of(c.method()).paymentState(c.orderId(), c.paymentId()),
+                    state -> confirmIfPaid(c, state),
+                    "check " + c.method() + " payment " + c.paymentId() + " of order " + c.orderId());
+            return null;
+        }
+
+        @Override
+        public Void cancelPayment(CancelPayment c) {
+            afterCommit(() -> payments.of(c.method()).cancel(c.orderId(), c.paymentId()),
+                    done -> log.info("Order {}: {} payment {} closed", c.orderId(), c.method(), c.paymentId()),
+                    "close " + c.method() + " payment " + c.paymentId() + " of order " + c.orderId());
+            return null;
+        }
+
+        @Override
+        public Void expireUnlessPaid(ExpireUnlessPaid x) {
+            FulfilmentActions.this.expireUnlessPaid(x);
+            return null;
+        }
+
+        @Override
+        public Void refundPayment(RefundPayment r) {
+            afterCommit(() -> payments.of(r.method()).refund(r.orderId(), r.paymentId(), r.refundId(), r.amount()),
+                    done -> FulfilmentActions.this.send(new ConfirmRefund(r.orderId(), r.refundId())),
+                    "refund payment " + r.paymentId() + " of order " + r.orderId());
+            return null;
+        }
+
+        @Override
+        public Void buyCardKeys(BuyCardKeys b) {
+            FulfilmentActions.this.buyCardKeys(b);
+            return null;
+        }
+
+        @Override
+        public Void schedule(Schedule s) {
+            String name = s.deadline().deadlineName();
+            unschedule(name);
+            scheduled.put(name, deadlines.schedule(s.at(), name));
+            return null;
+        }
+
+        @Override
+        public Void unschedule(Unschedule u) {
+            unschedule(u.deadline().deadlineName());
+            return null;
+        }
+
+        /** The saga ends itself. */
+        @Override
+        public Void end(End e) {
+            return null;
+        }
+
+        private void unschedule(String name) {
+            String scheduleId = scheduled.remove(name);
+            if (scheduleId != null) {
+                if (cancelDeadline != null) {
+                    cancelDeadline.accept(name, scheduleId);
+                } else {
+                    deadlines.cancelSchedule(name, scheduleId);
+                }
             }
-            // End: the saga ends itself.
         }
     }
 
@@ -151,23 +229,24 @@ public class FulfilmentActions {
                 "buy card keys for order " + purchase.orderId());
     }
 
-    private void unschedule(String name, Map<String, String> scheduled) {
-        String scheduleId = scheduled.remove(name);
-        if (scheduleId != null) {
-            cancelDeadline.accept(name, scheduleId);
-        }
-    }
-
     /** Sends a command and waits; a refusal is the aggregate guarding its rules, not a failure of the saga. */
     private void send(Object command) {
         send(Origin.FULFILMENT, command);
     }
 
+    /**
+     * A refusal arrives as a {@link DomainRefusal} from this JVM and as a plain
+     * {@link CommandExecutionException} carrying the {@link Refusal} from behind Axon Server: both are
+     * the aggregate guarding its rules. Any other failure is a fault, and fails the saga's step.
+     */
     private void send(String origin, Object command) {
         try {
             commands.sendAndWait(Origin.from(origin, command));
-        } catch (DomainRefusal refusal) {
-            log.info("{} refused: {}", command.getClass().getSimpleName(), refusal.getMessage());
+        } catch (CommandExecutionException failure) {
+            if (failure.getDetails().filter(Refusal.class::isInstance).isEmpty()) {
+                throw failure;
+            }
+            log.info("{} refused: {}", command.getClass().getSimpleName(), failure.getMessage());
         }
     }
 

@@ -1,25 +1,20 @@
 package dev.cardflow.fulfilment.saga;
 
-import dev.cardflow.api.inventory.StockIssued;
-import dev.cardflow.api.inventory.StockReservationRejected;
-import dev.cardflow.api.inventory.StockReserved;
-import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.FulfilmentRetryRequested;
-import dev.cardflow.api.order.OrderCancelled;
-import dev.cardflow.api.order.OrderDelivered;
+import dev.cardflow.api.order.OrderMessage;
 import dev.cardflow.api.order.OrderPlaced;
-import dev.cardflow.api.order.OrderRefunded;
-import dev.cardflow.api.order.OrderReinstated;
-import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
-import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.RefundRequested;
-import dev.cardflow.fulfilment.process.Deadlines;
+import dev.cardflow.fulfilment.process.DeadlineSignal;
 import dev.cardflow.fulfilment.process.Fulfilment;
+import dev.cardflow.fulfilment.process.FulfilmentInput;
 import dev.cardflow.fulfilment.process.FulfilmentProcess.Step;
+import dev.cardflow.fulfilment.process.FulfilmentRoutes;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.modelling.saga.SagaEventHandler;
@@ -36,7 +31,8 @@ import java.util.Map;
  * The fulfilment of one order: reserve stock, create the payment, wait for it (or give up at its
  * deadline), issue the keys, deliver — and compensate with a release or a refund where a step
  * cannot be done. Every decision is taken by the pure {@code FulfilmentProcess}; this class only
- * feeds it the order's events and deadlines and has {@link FulfilmentActions} carry out the result.
+ * feeds it the order's events (routed by {@link FulfilmentRoutes}) and deadlines, and has
+ * {@link FulfilmentActions} carry out the result.
  */
 @Saga
 @ProcessingGroup(OrderFulfilmentSaga.PROCESSING_GROUP)
@@ -47,129 +43,76 @@ public class OrderFulfilmentSaga {
     public static final String PROCESSING_GROUP = "fulfilment";
     private static final String ORDER = "orderId";
 
-    private Fulfilment state;
+    private Fulfilment fulfilment;
+    /** The state of a saga stored before the stages had records of their own; converted on its next step. */
+    private LegacyFulfilment state;
     /** Pending deadlines by name, with the schedule id that cancels them. */
     private Map<String, String> scheduled = new HashMap<>();
 
     @Autowired
     private transient FulfilmentActions actions;
+    @Autowired
+    private transient DeadlineManager deadlineManager;
+
+    // The events that open a fulfilment (each also reaches a running one). Axon calls the most
+    // specific handler, so these take their events and the handler of OrderMessage takes the rest.
 
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER)
     void on(OrderPlaced event, @Timestamp Instant at) {
-        take(actions.process().start(event, at));
+        react(event, at);
     }
 
     /** A payment for a cancelled order starts a fulfilment anew: deliver if stock allows, else refund. */
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER)
     void on(PaymentReceivedAfterCancellation event, @Timestamp Instant at) {
-        take(state == null ? actions.process().start(event, at) : actions.process().on(state, event, at));
+        react(event, at);
     }
 
     /** A refund — the saga's own compensation or an operator's — is followed through at the PSP. */
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER)
     void on(RefundRequested event, @Timestamp Instant at) {
-        take(state == null ? actions.process().start(event, at) : actions.process().on(state, event, at));
+        react(event, at);
     }
 
     /** An operator's retry: the current step again — or, if no fulfilment is running, one from where the order stands. */
     @StartSaga
     @SagaEventHandler(associationProperty = ORDER)
     void on(FulfilmentRetryRequested event, @Timestamp Instant at) {
-        take(actions.process().retry(state, event, at));
+        react(event, at);
     }
 
+    /** Every other event about the order, its inventory's included; those the routes ignore change nothing. */
     @SagaEventHandler(associationProperty = ORDER)
-    void on(StockReserved event, @Timestamp Instant at) {
-        next(event, at);
+    void on(OrderMessage event, @Timestamp Instant at) {
+        react(event, at);
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(StockReservationRejected event, @Timestamp Instant at) {
-        next(event, at);
+    /** Every deadline of the fulfilment, by its name; one the fulfilment no longer knows is dropped. */
+    @DeadlineHandler
+    void on(DeadlineMessage<?> deadline) {
+        scheduled.remove(deadline.getDeadlineName());
+        DeadlineSignal.named(deadline.getDeadlineName()).ifPresent(signal ->
+                take(new FulfilmentInput.Deadline(signal), actions.clock().instant()));
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(PaymentRequested event, @Timestamp Instant at) {
-        next(event, at);
+    /** Where the order's fulfilment stands, in the current shape whichever shape it was stored in. */
+    Fulfilment fulfilment() {
+        return fulfilment != null || state == null ? fulfilment : state.toFulfilment();
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(PaymentConfirmed event, @Timestamp Instant at) {
-        next(event, at);
+    private void react(Object event, Instant at) {
+        FulfilmentRoutes.route(event).ifPresent(input -> take(input, at));
     }
 
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(OrderReinstated event, @Timestamp Instant at) {
-        next(event, at);
-    }
-
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(StockIssued event, @Timestamp Instant at) {
-        next(event, at);
-    }
-
-    /** A failed purchase of an UPSTREAM order's keys: try again after a wait, or refund once the budget is spent. */
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(CardPurchaseFailed event, @Timestamp Instant at) {
-        next(event, at);
-    }
-
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(OrderDelivered event, @Timestamp Instant at) {
-        next(event, at);
-    }
-
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(OrderCancelled event, @Timestamp Instant at) {
-        next(event, at);
-    }
-
-    @SagaEventHandler(associationProperty = ORDER)
-    void on(OrderRefunded event, @Timestamp Instant at) {
-        next(event, at);
-    }
-
-    @DeadlineHandler(deadlineName = Deadlines.PAYMENT_EXPIRY)
-    void paymentExpired() {
-        deadline(Deadlines.PAYMENT_EXPIRY);
-    }
-
-    @DeadlineHandler(deadlineName = Deadlines.PAYMENT_CREATION_RETRY)
-    void paymentCreationOverdue() {
-        deadline(Deadlines.PAYMENT_CREATION_RETRY);
-    }
-
-    @DeadlineHandler(deadlineName = Deadlines.PAYMENT_CHECK)
-    void paymentUnreported() {
-        deadline(Deadlines.PAYMENT_CHECK);
-    }
-
-    @DeadlineHandler(deadlineName = Deadlines.REFUND_RETRY)
-    void refundOverdue() {
-        deadline(Deadlines.REFUND_RETRY);
-    }
-
-    @DeadlineHandler(deadlineName = Deadlines.CARD_PURCHASE_RETRY)
-    void cardPurchaseOverdue() {
-        deadline(Deadlines.CARD_PURCHASE_RETRY);
-    }
-
-    private void next(Object event, Instant at) {
-        take(actions.process().on(state, event, at));
-    }
-
-    private void deadline(String name) {
-        scheduled.remove(name);
-        take(actions.process().onDeadline(state, name, actions.clock().instant()));
-    }
-
-    private void take(Step step) {
-        state = step.state();
-        actions.execute(step.decisions(), scheduled);
-        if (step.ends()) {
+    private void take(FulfilmentInput input, Instant at) {
+        Step step = actions.process().handle(fulfilment(), input, at, actions.orders());
+        fulfilment = step.state();
+        state = null;
+        actions.execute(step.decisions(), scheduled, deadlineManager);
+        if (step.ends() || fulfilment == null) {
             SagaLifecycle.end();
         }
     }

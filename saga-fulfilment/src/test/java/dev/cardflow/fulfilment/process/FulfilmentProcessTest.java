@@ -12,6 +12,8 @@ import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.DeliverOrder;
+import dev.cardflow.api.order.FulfilmentRetryRequested;
+import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
@@ -33,9 +35,10 @@ import dev.cardflow.fulfilment.process.Decision.End;
 import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.fulfilment.process.Decision.RefundPayment;
 import dev.cardflow.fulfilment.process.Decision.Schedule;
-import dev.cardflow.fulfilment.process.Decision.Send;
 import dev.cardflow.fulfilment.process.Decision.Unschedule;
 import dev.cardflow.fulfilment.process.Fulfilment.Stage;
+import dev.cardflow.fulfilment.process.Fulfilment.Stage.AwaitingPayment;
+import dev.cardflow.fulfilment.process.Fulfilment.Stage.CreatingPayment;
 import dev.cardflow.fulfilment.process.FulfilmentProcess.Step;
 
 import org.junit.jupiter.api.Test;
@@ -45,9 +48,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.cardflow.fulfilment.process.Deadlines.*;
+import static dev.cardflow.fulfilment.process.DeadlineSignal.*;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The fulfilment as a pure function: each test feeds the process an order's events (and
@@ -76,23 +78,34 @@ class FulfilmentProcessTest {
             new PaymentRequested(ORDER, PAYMENT, "https://psp.test/pay/pay-1", PAY_BY);
     private static final PaymentConfirmed PAYMENT_CONFIRMED = new PaymentConfirmed(ORDER, PAYMENT, "evt-1", AMOUNT);
     private static final PaymentReceivedAfterCancellation PAID_LATE = new PaymentReceivedAfterCancellation(ORDER,
-            "pay-2", "evt-2", AMOUNT, PRODUCT, 2, ProductSource.POOL, null, AMOUNT);
+            "pay-2", "evt-2", AMOUNT);
 
     private final FulfilmentProcess process = new FulfilmentProcess(FulfilmentTimings.defaults());
 
     /** Where the order under test stands: each step below feeds the state of the previous one back. */
     private Fulfilment state;
 
+    /** What the order is, as the saga would read it from the order's events. */
+    private OrderSoFar order = new OrderSoFar(OrderFacts.of(POOL_ORDER), null, null, null);
+
+    /** {@code event} when no fulfilment runs. */
     private List<Decision> start(Object event, Instant at) {
-        return take(process.start(event, at));
+        state = null;
+        return on(event, at);
     }
 
+    /** {@code event} routed as the saga routes it; an ignored event decides nothing. */
     private List<Decision> on(Object event, Instant at) {
-        return take(process.on(state, event, at));
+        return FulfilmentRoutes.route(event).map(input -> take(process.handle(state, input, at, id -> order)))
+                .orElse(List.of());
     }
 
-    private List<Decision> deadline(String name, Instant at) {
-        return take(process.onDeadline(state, name, at));
+    private Step step(Object event, Instant at) {
+        return process.handle(state, FulfilmentRoutes.route(event).orElseThrow(), at, id -> order);
+    }
+
+    private List<Decision> deadline(DeadlineSignal signal, Instant at) {
+        return take(process.handle(state, new FulfilmentInput.Deadline(signal), at, id -> order));
     }
 
     private List<Decision> take(Step step) {
@@ -124,10 +137,9 @@ class FulfilmentProcessTest {
     void poolOrderFirstReservesStockAndSetsTheBuyersTimeToPay() {
         assertThat(start(POOL_ORDER, T0)).containsExactly(
                 new Schedule(PAYMENT_EXPIRY, PAY_BY),
-                new Send(new ReserveStock(PRODUCT, ORDER, 2)));
-        assertThat(state.stage()).isEqualTo(Stage.RESERVING_STOCK);
-        assertThat(state.payBy()).isEqualTo(PAY_BY);
-        assertThat(state.stockRequested()).isTrue();
+                new Decision.HoldStock(new ReserveStock(PRODUCT, ORDER, 2)));
+        assertThat(state.stage()).isEqualTo(new Stage.ReservingStock(PAY_BY));
+        assertThat(state.holdsStock()).isTrue();
     }
 
     @Test
@@ -137,7 +149,7 @@ class FulfilmentProcessTest {
         assertThat(on(new StockReserved(PRODUCT, ORDER, KEYS), at(1))).containsExactly(
                 new CreatePayment(ORDER, SIMULATOR, AMOUNT, 2, PRODUCT_NAME, PAY_BY),
                 new Schedule(PAYMENT_CREATION_RETRY, at(1 + 5)));
-        assertThat(state.stage()).isEqualTo(Stage.CREATING_PAYMENT);
+        assertThat(state.stage()).isInstanceOf(Stage.CreatingPayment.class);
     }
 
     @Test
@@ -148,8 +160,7 @@ class FulfilmentProcessTest {
         assertThat(on(PAYMENT_REQUESTED, at(2))).containsExactly(
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Schedule(PAYMENT_CHECK, at(2 + 10)));
-        assertThat(state.stage()).isEqualTo(Stage.AWAITING_PAYMENT);
-        assertThat(state.paymentId()).isEqualTo(PAYMENT);
+        assertThat(state.stage()).isEqualTo(new AwaitingPayment(PAY_BY, PAYMENT, 0, false));
     }
 
     @Test
@@ -160,8 +171,8 @@ class FulfilmentProcessTest {
                 new Unschedule(PAYMENT_EXPIRY),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
-                new Send(new IssueReservedStock(PRODUCT, ORDER)));
-        assertThat(state.stage()).isEqualTo(Stage.ISSUING_KEYS);
+                new Decision.IssueStock(new IssueReservedStock(PRODUCT, ORDER)));
+        assertThat(state.stage()).isInstanceOf(Stage.IssuingKeys.class);
     }
 
     @Test
@@ -170,7 +181,7 @@ class FulfilmentProcessTest {
         on(PAYMENT_CONFIRMED, at(30));
 
         assertThat(on(new StockIssued(PRODUCT, ORDER, KEYS), at(31)))
-                .containsExactly(new Send(new DeliverOrder(ORDER, KEYS)));
+                .containsExactly(new Decision.Deliver(new DeliverOrder(ORDER, KEYS)));
     }
 
     @Test
@@ -179,7 +190,7 @@ class FulfilmentProcessTest {
         on(PAYMENT_CONFIRMED, at(30));
         on(new StockIssued(PRODUCT, ORDER, KEYS), at(31));
 
-        Step step = process.on(state, new OrderDelivered(ORDER, KEYS, "buyer@example.com"), at(32));
+        Step step = step(new OrderDelivered(ORDER, KEYS, "buyer@example.com"), at(32));
 
         assertThat(step.ends()).isTrue();
         assertThat(step.decisions()).containsExactly(
@@ -189,7 +200,7 @@ class FulfilmentProcessTest {
                 new Unschedule(REFUND_RETRY),
                 new Unschedule(CARD_PURCHASE_RETRY),
                 new End());
-        assertThat(step.state().stage()).isEqualTo(Stage.SETTLED);
+        assertThat(step.state().stage()).isInstanceOf(Stage.Settled.class);
     }
 
     @Test
@@ -209,8 +220,8 @@ class FulfilmentProcessTest {
                 new Schedule(PAYMENT_EXPIRY, PAY_BY),
                 new CreatePayment(ORDER, SIMULATOR, AMOUNT, 2, PRODUCT_NAME, PAY_BY),
                 new Schedule(PAYMENT_CREATION_RETRY, at(5)));
-        assertThat(state.stage()).isEqualTo(Stage.CREATING_PAYMENT);
-        assertThat(state.stockRequested()).isFalse();
+        assertThat(state.stage()).isInstanceOf(Stage.CreatingPayment.class);
+        assertThat(state.holdsStock()).isFalse();
     }
 
     @Test
@@ -224,7 +235,7 @@ class FulfilmentProcessTest {
                 new Unschedule(PAYMENT_CHECK),
                 new BuyCardKeys(ORDER, SKU, 2, "ck-" + ORDER, 1, 5),
                 new Schedule(CARD_PURCHASE_RETRY, at(30 + 60)));
-        assertThat(state.stage()).isEqualTo(Stage.ISSUING_KEYS);
+        assertThat(state.stage()).isInstanceOf(Stage.IssuingKeys.class);
     }
 
     @Test
@@ -234,7 +245,7 @@ class FulfilmentProcessTest {
         assertThat(deadline(CARD_PURCHASE_RETRY, at(90))).containsExactly(
                 new BuyCardKeys(ORDER, SKU, 2, "ck-" + ORDER, 2, 5),
                 new Schedule(CARD_PURCHASE_RETRY, at(90 + 60)));
-        assertThat(process.on(state, new OrderDelivered(ORDER, KEYS, "buyer@example.com"), at(100)).ends()).isTrue();
+        assertThat(step(new OrderDelivered(ORDER, KEYS, "buyer@example.com"), at(100)).ends()).isTrue();
     }
 
     @Test
@@ -276,8 +287,8 @@ class FulfilmentProcessTest {
 
         assertThat(on(new CardPurchaseFailed(ORDER, 5, 5, "supplier answered 503"), at(40))).containsExactly(
                 new Unschedule(CARD_PURCHASE_RETRY),
-                new Send(new RefundOrder(ORDER, "the card suppliers could not issue the keys")));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
+                new Decision.AskRefund(new RefundOrder(ORDER, "the card suppliers could not issue the keys")));
+        assertThat(state.stage()).isInstanceOf(Stage.Refunding.class);
     }
 
     @Test
@@ -289,8 +300,8 @@ class FulfilmentProcessTest {
         }
 
         assertThat(deadline(CARD_PURCHASE_RETRY, at(400))).containsExactly(
-                new Send(new RefundOrder(ORDER, "the card suppliers could not issue the keys")));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
+                new Decision.AskRefund(new RefundOrder(ORDER, "the card suppliers could not issue the keys")));
+        assertThat(state.stage()).isInstanceOf(Stage.Refunding.class);
     }
 
     @Test
@@ -348,7 +359,7 @@ class FulfilmentProcessTest {
         start(POOL_ORDER, T0);
 
         assertThat(on(new StockReservationRejected(PRODUCT, ORDER, 2, 1), at(1)))
-                .containsExactly(new Send(new CancelUnpaidOrder(ORDER, "out of stock")));
+                .containsExactly(new Decision.CancelUnpaid(new CancelUnpaidOrder(ORDER, "out of stock")));
     }
 
     @Test
@@ -356,15 +367,15 @@ class FulfilmentProcessTest {
         start(POOL_ORDER, T0);
         on(new StockReservationRejected(PRODUCT, ORDER, 2, 1), at(1));
 
-        Step step = process.on(state, new OrderCancelled(ORDER, "out of stock"), at(2));
+        Step step = step(new OrderCancelled(ORDER, "out of stock"), at(2));
 
         assertThat(step.decisions()).containsExactly(
                 new Unschedule(PAYMENT_EXPIRY),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
-                new Send(new ReleaseStock(PRODUCT, ORDER)),
+                new Decision.FreeStock(new ReleaseStock(PRODUCT, ORDER)),
                 new End());
-        assertThat(step.state().stage()).isEqualTo(Stage.SETTLED);
+        assertThat(step.state().stage()).isInstanceOf(Stage.Settled.class);
     }
 
     // payment expiry
@@ -376,7 +387,7 @@ class FulfilmentProcessTest {
         assertThat(deadline(PAYMENT_EXPIRY, PAY_BY)).containsExactly(
                 new ExpireUnlessPaid(ORDER, SIMULATOR, PAYMENT, "payment not received in time"),
                 new Schedule(PAYMENT_EXPIRY, PAY_BY.plus(Duration.ofMinutes(1))));
-        assertThat(state.expiring()).isTrue();
+        assertThat(((AwaitingPayment) state.stage()).expiring()).isTrue();
     }
 
     @Test
@@ -385,7 +396,7 @@ class FulfilmentProcessTest {
         deadline(PAYMENT_EXPIRY, PAY_BY);
 
         assertThat(deadline(PAYMENT_EXPIRY, PAY_BY.plus(Duration.ofMinutes(1))))
-                .containsExactly(new Send(new CancelUnpaidOrder(ORDER, "payment not received in time")));
+                .containsExactly(new Decision.CancelUnpaid(new CancelUnpaidOrder(ORDER, "payment not received in time")));
     }
 
     @Test
@@ -393,7 +404,7 @@ class FulfilmentProcessTest {
         start(UPSTREAM_ORDER, T0);
 
         assertThat(deadline(PAYMENT_EXPIRY, PAY_BY))
-                .containsExactly(new Send(new CancelUnpaidOrder(ORDER, "payment not received in time")));
+                .containsExactly(new Decision.CancelUnpaid(new CancelUnpaidOrder(ORDER, "payment not received in time")));
     }
 
     @Test
@@ -401,7 +412,7 @@ class FulfilmentProcessTest {
         start(POOL_ORDER, T0);
 
         assertThat(deadline(PAYMENT_EXPIRY, PAY_BY))
-                .containsExactly(new Send(new CancelUnpaidOrder(ORDER, "payment not received in time")));
+                .containsExactly(new Decision.CancelUnpaid(new CancelUnpaidOrder(ORDER, "payment not received in time")));
     }
 
     @Test
@@ -428,9 +439,8 @@ class FulfilmentProcessTest {
     @Test
     void paymentAfterCancellationReservesStockAgain() {
         assertThat(start(PAID_LATE, at(1000)))
-                .containsExactly(new Send(new ReserveStock(PRODUCT, ORDER, 2)));
-        assertThat(state.stage()).isEqualTo(Stage.RESERVING_FOR_LATE_PAYMENT);
-        assertThat(state.paymentId()).isEqualTo("pay-2");
+                .containsExactly(new Decision.HoldStock(new ReserveStock(PRODUCT, ORDER, 2)));
+        assertThat(state.stage()).isInstanceOf(Stage.ReservingForLatePayment.class);
     }
 
     @Test
@@ -438,8 +448,8 @@ class FulfilmentProcessTest {
         start(PAID_LATE, at(1000));
 
         assertThat(on(new StockReserved(PRODUCT, ORDER, KEYS), at(1001)))
-                .containsExactly(new Send(new ReinstateOrder(ORDER)));
-        assertThat(state.stage()).isEqualTo(Stage.REINSTATING);
+                .containsExactly(new Decision.Reinstate(new ReinstateOrder(ORDER)));
+        assertThat(state.stage()).isInstanceOf(Stage.Reinstating.class);
     }
 
     @Test
@@ -451,8 +461,8 @@ class FulfilmentProcessTest {
                 new Unschedule(PAYMENT_EXPIRY),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
-                new Send(new IssueReservedStock(PRODUCT, ORDER)));
-        assertThat(state.stage()).isEqualTo(Stage.ISSUING_KEYS);
+                new Decision.IssueStock(new IssueReservedStock(PRODUCT, ORDER)));
+        assertThat(state.stage()).isInstanceOf(Stage.IssuingKeys.class);
     }
 
     @Test
@@ -460,23 +470,24 @@ class FulfilmentProcessTest {
         start(PAID_LATE, at(1000));
 
         assertThat(on(new StockReservationRejected(PRODUCT, ORDER, 2, 0), at(1001)))
-                .containsExactly(new Send(new RefundOrder(ORDER, "paid after the order was cancelled, and out of stock")));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
+                .containsExactly(new Decision.AskRefund(new RefundOrder(ORDER, "paid after the order was cancelled, and out of stock")));
+        assertThat(state.stage()).isInstanceOf(Stage.Refunding.class);
     }
 
     @Test
     void latePaymentOfTheWrongAmountIsRefundedWithoutReservingStock() {
-        assertThat(start(new PaymentReceivedAfterCancellation(ORDER, "pay-2", "evt-2", Money.of("5.00", "EUR"),
-                PRODUCT, 2, ProductSource.POOL, null, AMOUNT), at(1000)))
-                .containsExactly(new Send(new RefundOrder(ORDER, "the amount paid differs from the order's amount")));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
+        assertThat(start(new PaymentReceivedAfterCancellation(ORDER, "pay-2", "evt-2", Money.of("5.00", "EUR")),
+                at(1000)))
+                .containsExactly(new Decision.AskRefund(new RefundOrder(ORDER, "the amount paid differs from the order's amount")));
+        assertThat(state.stage()).isInstanceOf(Stage.Refunding.class);
     }
 
     @Test
     void latePaymentForAnUpstreamProductReinstatesTheOrderAtOnce() {
-        assertThat(start(new PaymentReceivedAfterCancellation(ORDER, "pay-2", "evt-2", AMOUNT, PRODUCT, 2,
-                ProductSource.UPSTREAM, SKU, AMOUNT), at(1000)))
-                .containsExactly(new Send(new ReinstateOrder(ORDER)));
+        order = new OrderSoFar(OrderFacts.of(UPSTREAM_ORDER), null, null, null);
+
+        assertThat(start(new PaymentReceivedAfterCancellation(ORDER, "pay-2", "evt-2", AMOUNT), at(1000)))
+                .containsExactly(new Decision.Reinstate(new ReinstateOrder(ORDER)));
         assertThat(on(new OrderReinstated(ORDER), at(1001)))
                 .contains(new BuyCardKeys(ORDER, SKU, 2, "ck-" + ORDER, 1, 5));
     }
@@ -487,8 +498,8 @@ class FulfilmentProcessTest {
         on(new StockReservationRejected(PRODUCT, ORDER, 2, 1), at(1));
         on(new OrderCancelled(ORDER, "out of stock"), at(2));
 
-        assertThat(on(PAID_LATE, at(1000))).containsExactly(new Send(new ReserveStock(PRODUCT, ORDER, 2)));
-        assertThat(state.stage()).isEqualTo(Stage.RESERVING_FOR_LATE_PAYMENT);
+        assertThat(on(PAID_LATE, at(1000))).containsExactly(new Decision.HoldStock(new ReserveStock(PRODUCT, ORDER, 2)));
+        assertThat(state.stage()).isInstanceOf(Stage.ReservingForLatePayment.class);
     }
 
     // wrong amount
@@ -501,8 +512,8 @@ class FulfilmentProcessTest {
                 new Unschedule(PAYMENT_EXPIRY),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
-                new Send(new RefundOrder(ORDER, "the amount paid differs from the order's amount")));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
+                new Decision.AskRefund(new RefundOrder(ORDER, "the amount paid differs from the order's amount")));
+        assertThat(state.stage()).isInstanceOf(Stage.Refunding.class);
     }
 
     // refunds
@@ -513,22 +524,20 @@ class FulfilmentProcessTest {
         Money paid = Money.of("5.00", "EUR");
         on(new PaymentConfirmed(ORDER, PAYMENT, "evt-1", paid), at(30));
 
-        assertThat(on(new RefundRequested(ORDER, PAYMENT, "rf-o-1", paid, "wrong amount", PRODUCT,
-                ProductSource.POOL, false), at(31))).containsExactly(
+        assertThat(on(new RefundRequested(ORDER, PAYMENT, "rf-o-1", paid, "wrong amount", false), at(31))).containsExactly(
                 new Unschedule(PAYMENT_EXPIRY),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
                 new Unschedule(CARD_PURCHASE_RETRY),
-                new Send(new ReleaseStock(PRODUCT, ORDER)),
+                new Decision.FreeStock(new ReleaseStock(PRODUCT, ORDER)),
                 new RefundPayment(ORDER, SIMULATOR, PAYMENT, "rf-o-1", paid),
                 new Schedule(REFUND_RETRY, at(31 + 5)));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING);
+        assertThat(state.stage()).isInstanceOf(Stage.Refunding.class);
     }
 
     @Test
     void operatorRefundOfADeliveredOrderStartsAFulfilmentThatOnlyRefunds() {
-        assertThat(start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", PRODUCT,
-                ProductSource.POOL, true), at(5000))).containsExactly(
+        assertThat(start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", true), at(5000))).containsExactly(
                 new Unschedule(PAYMENT_EXPIRY),
                 new Unschedule(PAYMENT_CREATION_RETRY),
                 new Unschedule(PAYMENT_CHECK),
@@ -539,8 +548,7 @@ class FulfilmentProcessTest {
 
     @Test
     void refundNotYetAcceptedIsSentAgain() {
-        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", PRODUCT,
-                ProductSource.POOL, true), at(5000));
+        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", true), at(5000));
 
         assertThat(deadline(REFUND_RETRY, at(5005))).containsExactly(
                 new RefundPayment(ORDER, SIMULATOR, PAYMENT, "rf-o-1", AMOUNT),
@@ -549,33 +557,33 @@ class FulfilmentProcessTest {
 
     @Test
     void refundThatKeepsFailingIsLeftToAnOperatorOnceTheBudgetIsSpent() {
-        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", PRODUCT,
-                ProductSource.POOL, true, PaymentMethods.EPAY), at(5000));
+        order = new OrderSoFar(OrderFacts.of(new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, AMOUNT,
+                ProductSource.POOL, null, "buyer@example.com", "request-1", PaymentMethods.EPAY)), null, null, null);
+        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", true), at(5000));
         int budget = FulfilmentTimings.defaults().refundAttempts();
         for (int attempt = 1; attempt < budget; attempt++) {
             assertThat(deadline(REFUND_RETRY, at(5000 + attempt * 200)))
                     .startsWith(new RefundPayment(ORDER, PaymentMethods.EPAY, PAYMENT, "rf-o-1", AMOUNT));
         }
 
-        assertThat(deadline(REFUND_RETRY, at(9000))).containsExactly(new Send(new RecordRefundFailure(ORDER, budget,
+        assertThat(deadline(REFUND_RETRY, at(9000))).containsExactly(new Decision.LeaveRefundToOperator(new RecordRefundFailure(ORDER, budget,
                 FulfilmentProcess.REFUND_NEEDS_OPERATOR)));
-        assertThat(state.stage()).isEqualTo(Stage.REFUNDING_BY_HAND);
+        assertThat(state.stage()).isInstanceOf(Stage.RefundingByHand.class);
         assertThat(deadline(REFUND_RETRY, at(9500))).isEmpty();
 
-        Step refundedByHand = process.on(state, new OrderRefunded(ORDER, "rf-o-1"), at(10000));
+        Step refundedByHand = step(new OrderRefunded(ORDER, "rf-o-1"), at(10000));
         assertThat(refundedByHand.ends()).isTrue();
     }
 
     @Test
     void refundedOrderEndsTheFulfilment() {
-        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", PRODUCT,
-                ProductSource.POOL, true), at(5000));
+        start(new RefundRequested(ORDER, PAYMENT, "rf-o-1", AMOUNT, "keys did not work", true), at(5000));
 
-        Step step = process.on(state, new OrderRefunded(ORDER, "rf-o-1"), at(5001));
+        Step step = step(new OrderRefunded(ORDER, "rf-o-1"), at(5001));
 
         assertThat(step.ends()).isTrue();
         assertThat(step.decisions()).contains(new Unschedule(REFUND_RETRY));
-        assertThat(step.state().stage()).isEqualTo(Stage.SETTLED);
+        assertThat(step.state().stage()).isInstanceOf(Stage.Settled.class);
     }
 
     // retries
@@ -596,7 +604,7 @@ class FulfilmentProcessTest {
 
         assertThat(waits).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40),
                 Duration.ofSeconds(80), Duration.ofMinutes(2), Duration.ofMinutes(2), Duration.ofMinutes(2));
-        assertThat(state.attempts()).isEqualTo(7);
+        assertThat(((CreatingPayment) state.stage()).attempts()).isEqualTo(7);
     }
 
     @Test
@@ -604,13 +612,13 @@ class FulfilmentProcessTest {
         FulfilmentProcess quick = new FulfilmentProcess(new FulfilmentTimings(Duration.ofMinutes(15),
                 Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(10), Duration.ofMinutes(2), 5,
                 Duration.ofMinutes(1), 8));
-        Step step = quick.start(UPSTREAM_ORDER, T0);
+        Step step = quick.handle(null, new FulfilmentInput.Placed(UPSTREAM_ORDER), T0, id -> order);
 
         List<Instant> retries = new ArrayList<>();
         Instant at = T0;
         for (int attempt = 1; attempt <= 4; attempt++) {
             at = at.plusSeconds(1);
-            step = quick.onDeadline(step.state(), PAYMENT_CREATION_RETRY, at);
+            step = quick.handle(step.state(), new FulfilmentInput.Deadline(PAYMENT_CREATION_RETRY), at, id -> order);
             retries.add(((Schedule) step.decisions().get(1)).at());
         }
 
@@ -638,12 +646,76 @@ class FulfilmentProcessTest {
         on(PAYMENT_CONFIRMED, at(30));
 
         assertThat(on(new PaymentRequested(ORDER, "pay-9", "https://psp.test/pay/pay-9", PAY_BY), at(31))).isEmpty();
-        assertThat(state.stage()).isEqualTo(Stage.ISSUING_KEYS);
+        assertThat(state.stage()).isInstanceOf(Stage.IssuingKeys.class);
+    }
+
+    // an operator's retry
+
+    @Test
+    void retryRepeatsTheCurrentStepWithItsTriesCountedAfresh() {
+        upstreamOrderPaid();
+        deadline(CARD_PURCHASE_RETRY, at(90));
+
+        assertThat(on(new FulfilmentRetryRequested(ORDER, OrderStatus.PAID), at(100))).containsExactly(
+                new BuyCardKeys(ORDER, SKU, 2, "ck-" + ORDER, 1, 5),
+                new Schedule(CARD_PURCHASE_RETRY, at(100 + 60)));
     }
 
     @Test
-    void fulfilmentStartsOnlyWithAnOrderALatePaymentOrARefund() {
-        assertThatThrownBy(() -> process.start(PAYMENT_CONFIRMED, T0))
-                .isInstanceOf(IllegalArgumentException.class);
+    void retryWithoutARunningFulfilmentAsksThePspAboutThePaymentTheOrderKnows() {
+        order = new OrderSoFar(OrderFacts.of(POOL_ORDER), PAYMENT, PAY_BY, null);
+
+        assertThat(start(new FulfilmentRetryRequested(ORDER, OrderStatus.PENDING_PAYMENT), at(60))).containsExactly(
+                new CheckPayment(ORDER, SIMULATOR, PAYMENT),
+                new Schedule(PAYMENT_CHECK, at(60 + 10)));
+        assertThat(state.stage()).isEqualTo(new AwaitingPayment(PAY_BY, PAYMENT, 0, false));
+    }
+
+    @Test
+    void retryOfAStalledRefundReturnsWhatTheBuyerPaid() {
+        Money paid = Money.of("5.00", "EUR");
+        order = new OrderSoFar(OrderFacts.of(POOL_ORDER), PAYMENT, PAY_BY, paid);
+
+        assertThat(start(new FulfilmentRetryRequested(ORDER, OrderStatus.REFUNDING), at(60))).containsExactly(
+                new RefundPayment(ORDER, SIMULATOR, PAYMENT, "rf-o-1", paid),
+                new Schedule(REFUND_RETRY, at(60 + 5)));
+    }
+
+    @Test
+    void retryBeforeTheOrderNamedItsRefundAsksTheOrderToRefundAgain() {
+        upstreamOrderPaid();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            on(new CardPurchaseFailed(ORDER, attempt, 5, "supplier answered 503"), at(30 + attempt));
+            deadline(CARD_PURCHASE_RETRY, at(30 + attempt));
+        }
+
+        assertThat(on(new FulfilmentRetryRequested(ORDER, OrderStatus.PAID), at(100))).containsExactly(
+                new Decision.AskRefund(new RefundOrder(ORDER, FulfilmentProcess.RETRIED_REFUND)));
+    }
+
+    @Test
+    void retryOfAnOrderThatHasNoEventsStartsNothing() {
+        order = OrderSoFar.UNKNOWN;
+
+        assertThat(start(new FulfilmentRetryRequested(ORDER, OrderStatus.PAID), at(60))).isEmpty();
+        assertThat(state).isNull();
+    }
+
+    @Test
+    void theOrderIsReadFromItsOwnEvents() {
+        OrderSoFar read = OrderSoFar.UNKNOWN;
+        for (Object event : List.of(POOL_ORDER, PAYMENT_REQUESTED, new PaymentFailed(ORDER, PAYMENT, "evt-0"),
+                PAYMENT_CONFIRMED)) {
+            read = read.with(event);
+        }
+
+        assertThat(read).isEqualTo(new OrderSoFar(new OrderFacts(ORDER, PRODUCT, PRODUCT_NAME, 2, AMOUNT,
+                ProductSource.POOL, null, "buyer@example.com", SIMULATOR), PAYMENT, PAY_BY, AMOUNT));
+    }
+
+    @Test
+    void fulfilmentStartsOnlyWithAnOrderALatePaymentARefundOrARetry() {
+        assertThat(process.handle(null, new FulfilmentInput.Paid(PAYMENT_CONFIRMED), T0, id -> order))
+                .isEqualTo(new Step(null, List.of()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.cardflow.order.command.order;
 
 import dev.cardflow.api.common.Money;
-import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.order.AwaitPayment;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
@@ -46,7 +45,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -77,20 +75,10 @@ public class Order {
     private Instant firstCheckRequestedAt;
     private Instant lastCheckRequestedAt;
 
-    // Facts the order only copies into its events. amount, paidAmount and email stay (PaymentConfirmed,
-    // RefundRequested, OrderDelivered carry them); productId, productName, quantity, source, sku, payBy
-    // and delivered are here only for the snapshot-sized FulfilmentRetryRequested,
-    // PaymentReceivedAfterCancellation and RefundRequested: drop each once the thinned events (issue 11,
-    // branch core-saga) no longer take it.
+    // facts its events carry: what was to be paid, what was paid, whom to tell, and whether keys went out
     private Money amount;
     private Money paidAmount;
     private String email;
-    private String productId;
-    private String productName;
-    private int quantity;
-    private ProductSource source;
-    private String sku;
-    private Instant payBy;
     private boolean delivered;
 
     protected Order() {
@@ -135,7 +123,7 @@ public class Order {
         if (status == CANCELLED) {
             // the status stays: the fulfilment decides whether the late payment reinstates the order
             apply(new PaymentReceivedAfterCancellation(orderId, command.settledPaymentId(),
-                    command.pspEventId(), command.amount(), productId, quantity, source, sku, amount, paymentMethod));
+                    command.pspEventId(), command.amount()));
             return;
         }
         requireMove(PAID, "paid");
@@ -189,8 +177,7 @@ public class Order {
         if (settled()) {
             throw refused("retried");
         }
-        apply(new FulfilmentRetryRequested(orderId, status, productId, quantity, amount, source, sku, paymentId,
-                payBy, PaymentMethods.orSimulator(paymentMethod), productName));
+        apply(new FulfilmentRetryRequested(orderId, status));
     }
 
     /**
@@ -221,8 +208,7 @@ public class Order {
         }
         String payment = paymentId != null ? paymentId : command.pspTradeNo();
         if (status == CANCELLED) {
-            apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount, productId, quantity,
-                    source, sku, amount, PaymentMethods.orSimulator(paymentMethod)));
+            apply(new PaymentReceivedAfterCancellation(orderId, payment, eventId, amount));
             return;
         }
         requireMove(PAID, "confirmed as paid");
@@ -278,7 +264,7 @@ public class Order {
             throw refused("refunded");
         }
         apply(new RefundRequested(orderId, paymentId, RefundRequested.refundIdFor(orderId), paidAmount, command.reason(),
-                productId, source, delivered, PaymentMethods.orSimulator(paymentMethod)));
+                delivered));
     }
 
     @CommandHandler
@@ -338,12 +324,7 @@ public class Order {
         status = PLACED;
         requestFingerprint = event.requestFingerprint();
         amount = event.amount();
-        productId = event.productId();
-        productName = event.productName();
         paymentMethod = event.method();
-        quantity = event.quantity();
-        source = event.source();
-        sku = event.sku();
         email = event.email();
     }
 
@@ -351,7 +332,6 @@ public class Order {
     void on(PaymentRequested event) {
         status = PENDING_PAYMENT;
         paymentId = event.paymentId();
-        payBy = event.expiresAt();
     }
 
     @EventSourcingHandler
