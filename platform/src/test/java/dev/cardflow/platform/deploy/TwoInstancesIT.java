@@ -96,7 +96,7 @@ class TwoInstancesIT {
         });
     }
 
-    /** The instance whose node id owns the processor's segment 0 in the token store. */
+    /** The instance whose node name (host:port, see NodeTokenStore) owns the processor's segment 0 in the token store. */
     private static PlatformProcess owner(String database, String processor, PlatformProcess... candidates)
             throws Exception {
         try (Connection c = DriverManager.getConnection(database, TestDatabase.user(), TestDatabase.password());
@@ -105,7 +105,7 @@ class TwoInstancesIT {
             try (ResultSet rs = statement.executeQuery()) {
                 String owner = rs.next() ? rs.getString(1) : null;
                 for (PlatformProcess candidate : candidates) {
-                    if (owner != null && owner.startsWith(candidate.pid() + "@")) {
+                    if (owner != null && owner.endsWith(":" + candidate.port())) {
                         return candidate;
                     }
                 }

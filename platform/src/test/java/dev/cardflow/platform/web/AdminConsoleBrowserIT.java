@@ -17,6 +17,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
@@ -93,7 +94,8 @@ class AdminConsoleBrowserIT {
         WebDriverWait wait = chromium.patiently();
 
         page.get(url("/admin/"));
-        WebElement search = wait.until(d -> d.findElement(By.id("filter-q")));
+        // the console shows its views once its texts are loaded
+        WebElement search = wait.until(ExpectedConditions.elementToBeClickable(By.id("filter-q")));
         search.sendKeys(email, Keys.ENTER);
         By row = By.cssSelector("#orders-table tr[data-order-id='" + order.orderId() + "']");
         wait.until(d -> d.findElements(By.cssSelector("#orders-table tbody tr")).size() == 1
@@ -162,7 +164,7 @@ class AdminConsoleBrowserIT {
         String second = "CONSOLE-" + Shop.shortId() + "-2";
 
         page.get(url("/admin/#products"));
-        wait.until(d -> d.findElement(By.id("product-name"))).sendKeys(name);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("product-name"))).sendKeys(name);
         page.findElement(By.id("product-price")).sendKeys("4.20");
         page.findElement(By.id("product-create")).click();
         wait.until(d -> d.findElement(By.id("product-outcome")).getText().startsWith("Created " + name));
