@@ -28,6 +28,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from datetime import datetime
 from concurrent.futures import ThreadPoolExecutor
 
 ADMIN_PASSWORD = "soak-admin-password"
@@ -75,7 +76,7 @@ class Platform:
     def __init__(self):
         self.process = None
         self.log = open(options.log, "ab")
-        self.restarts = []  # (started at, first event handled at)
+        self.restarts = []  # (started at, ready at, processing at)
         self.lock = threading.Lock()
 
     def start(self):
@@ -98,6 +99,22 @@ class Platform:
                         return
             except Exception:
                 pass
+            time.sleep(0.1)
+
+    def wait_processing(self, since):
+        """Until the fulfilment processor has claimed or updated its token after `since` (epoch seconds)."""
+        while True:
+            out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", options.database, "-tAc",
+                                  "select max(timestamp) from token_entry where processor_name = 'fulfilment'"],
+                                 capture_output=True, text=True).stdout.strip()
+            if out:
+                stamp = out.replace("Z", "+00:00")
+                if "." in stamp:  # Python 3.11 parses at most microseconds
+                    head, tail = stamp.split(".", 1)
+                    digits = "".join(c for c in tail if c.isdigit())
+                    stamp = head + "." + digits[:6] + tail[len(digits):]
+                if datetime.fromisoformat(stamp).timestamp() > since:
+                    return
             time.sleep(0.1)
 
     def kill(self):
@@ -143,7 +160,9 @@ def killer():
         kills.append(time.time())
         started = platform.start()
         platform.wait_ready()
-        platform.restarts.append((started, time.time()))
+        ready = time.time()
+        platform.wait_processing(started)
+        platform.restarts.append((started, ready, time.time()))
 
 
 if options.kill_every > 0:
@@ -166,12 +185,16 @@ def buy(i):
         return order, view["status"], None, view
     call("POST", f"/simulator/psp/v1/payments/{view['payment']['paymentId']}/complete", b"")
     paid = time.time()
+    next_check = 0.0
     while True:
-        if options.payment_check and view["status"] == "PENDING_PAYMENT":
+        # as the order page does: ask for a check while unpaid, at the pace the platform answers with
+        if options.payment_check and view["status"] == "PENDING_PAYMENT" and time.time() >= next_check:
             try:
-                call("POST", f"/api/orders/{order}/payment-check", b"", headers)
+                answer = call("POST", f"/api/orders/{order}/payment-check", b"", headers)
+                again = answer.get("checkAgainAfterSeconds") if isinstance(answer, dict) else None
+                next_check = time.time() + (again if again is not None else 5)
             except urllib.error.HTTPError:
-                pass
+                next_check = time.time() + 5
         view = call("GET", f"/api/orders/{order}", headers=headers)
         if view["status"] in ("DELIVERED", "REFUNDED", "CANCELLED"):
             return order, view["status"], time.time() - paid, view
@@ -214,13 +237,15 @@ def pct(p):
     return latencies[min(len(latencies) - 1, int(len(latencies) * p))] if latencies else float("nan")
 
 
-recoveries = sorted(ready - started for started, ready in platform.restarts)
+recoveries = sorted(ready - started for started, ready, _ in platform.restarts)
+resumed = sorted(processing - started for started, _, processing in platform.restarts)
 print(f"orders={options.orders} parallel={options.parallel} kill_every={options.kill_every or 'never'} "
       f"payment_check={'on' if options.payment_check else 'off'} elapsed={elapsed:.0f}s kills={len(kills)}")
 print(f"statuses={statuses} paid={len(latencies)} paid_settled_automatically={paid_and_settled}/{len(latencies)}")
 print(f"duplicates: keys_delivered_twice={keys_twice} orders_settled_twice={twice} payments_refunded_twice={refunded_twice}")
 print(f"paid->settled p50={pct(0.5):.2f}s p95={pct(0.95):.2f}s max={latencies[-1] if latencies else 0:.2f}s")
 if recoveries:
-    print(f"restart->ready p50={recoveries[len(recoveries) // 2]:.1f}s max={recoveries[-1]:.1f}s")
+    print(f"restart->ready p50={recoveries[len(recoveries) // 2]:.1f}s max={recoveries[-1]:.1f}s; "
+          f"restart->fulfilment processing p50={resumed[len(resumed) // 2]:.1f}s max={resumed[-1]:.1f}s")
 platform.stop()
 sys.exit(0 if paid_and_settled == len(latencies) and keys_twice == twice == refunded_twice == 0 else 1)

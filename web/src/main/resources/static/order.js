@@ -19,7 +19,11 @@
   const COPIED_MS = 2500;
 
   const orderId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
-  const token = new URLSearchParams(location.search).get('token') || '';
+  const params = new URLSearchParams(location.search);
+  const token = params.get('token') || '';
+  // the payment provider sends the buyer back here with from=payment
+  const backFromPayment = params.get('from') === 'payment';
+  const PAY_OPENED_KEY = 'cardflow.payOpened.' + (location.pathname.split('/').filter(Boolean)[1] || '');
   const api = '/api/orders/' + encodeURIComponent(orderId);
 
   const $ = id => document.getElementById(id);
@@ -33,6 +37,8 @@
   let pollTimer = null;
   let failures = 0;
   let gone = false;
+  let checkTimer = null;
+  let checking = false;
   let receipt = null;
   let receiptFor = null;
 
@@ -352,6 +358,7 @@
     order = next;
     render();
     loadReceipt();
+    watchPayment();
     if (before && before !== order.status) {
       announce(t('announce.status', { status: I18n.status(order.status), detail: panelTitle() }));
     }
@@ -372,6 +379,56 @@
     const notice = $('connection');
     notice.hidden = ok;
     notice.textContent = ok ? '' : t('order.connectionLost');
+  }
+
+  // ---- asking the provider when the buyer has paid --------------------------------------------
+
+  function payOpened() {
+    try {
+      return window.sessionStorage.getItem(PAY_OPENED_KEY) === '1';
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function rememberPayOpened() {
+    try {
+      window.sessionStorage.setItem(PAY_OPENED_KEY, '1');
+    } catch (e) {
+      // private mode: the checks still start for this page's life
+    }
+  }
+
+  /**
+   * While the buyer pays (the pay link was opened, or the provider sent them back here) the page asks
+   * the platform to check the payment now, at the pace the platform answers with; a lost
+   * notification then costs seconds, not minutes.
+   */
+  async function checkPayment() {
+    window.clearTimeout(checkTimer);
+    checkTimer = null;
+    if (gone || checking || !order || order.status !== 'PENDING_PAYMENT') return;
+    checking = true;
+    let again = null;
+    try {
+      again = await request(api + '/payment-check', {
+        method: 'POST',
+        headers: { Accept: 'application/json', Authorization: 'Bearer ' + token }
+      }, async response => (response.status === 202 ? (await response.json()).checkAgainAfterSeconds : 5));
+    } catch (e) {
+      again = 5;
+    } finally {
+      checking = false;
+    }
+    if (typeof again === 'number' && order && order.status === 'PENDING_PAYMENT') {
+      checkTimer = window.setTimeout(checkPayment, Math.max(1, again) * 1000);
+    }
+  }
+
+  function watchPayment() {
+    if (order && order.status === 'PENDING_PAYMENT' && (payOpened() || backFromPayment) && !checkTimer && !checking) {
+      checkPayment();
+    }
   }
 
   // ---- keeping up to date -------------------------------------------------------------------
@@ -487,6 +544,16 @@
     wireCopy($('copy-link'), orderLink, () => t('link.copy'));
     $('order-link').addEventListener('focus', event => event.target.select());
     $('receipt-download').addEventListener('click', downloadReceipt);
+    document.addEventListener('click', event => {
+      if (event.target.closest && event.target.closest('#pay-link')) {
+        rememberPayOpened();
+        window.setTimeout(watchPayment, 0);
+      }
+    });
+    // back on this tab from the provider's: ask now rather than at the next tick
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible' && payOpened()) checkPayment();
+    });
     if (!orderId || !token) {
       showNotFound();
       return;

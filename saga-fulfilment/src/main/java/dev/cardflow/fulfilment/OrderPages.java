@@ -31,4 +31,9 @@ public class OrderPages {
     public String orderPage(String orderId) {
         return base() + "/orders/" + orderId + "?token=" + URLEncoder.encode(tokens.issue(orderId), StandardCharsets.UTF_8);
     }
+
+    /** Where a payment provider sends the buyer back: the order's page, which then asks for a payment check at once. */
+    public String paymentReturn(String orderId) {
+        return orderPage(orderId) + "&from=payment";
+    }
 }

@@ -63,7 +63,8 @@ class StripePaymentIT {
         assertThat(session.get("amount_total").asLong()).isEqualTo(1250);
         assertThat(session.get("currency").asText()).isEqualTo("eur");
         assertThat(session.get("client_reference_id").asText()).isEqualTo(order.orderId());
-        assertThat(session.get("success_url").asText()).contains("/orders/" + order.orderId() + "?token=");
+        assertThat(session.get("success_url").asText()).contains("/orders/" + order.orderId() + "?token=")
+                .endsWith("&from=payment");
         assertThat(payment.get("payUrl").asText()).isEqualTo(session.get("url").asText());
 
         payOnCheckoutPage(payment.get("paymentId").asText());

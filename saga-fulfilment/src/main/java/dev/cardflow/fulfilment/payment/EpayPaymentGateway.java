@@ -64,7 +64,7 @@ public class EpayPaymentGateway implements PaymentGateway {
         p.put("type", merchant.type());
         p.put("out_trade_no", request.orderId());
         p.put("notify_url", pages.base() + "/api/payments/epay/notify");
-        p.put("return_url", pages.orderPage(request.orderId()));
+        p.put("return_url", pages.paymentReturn(request.orderId()));
         p.put("name", name(request));
         p.put("money", request.amount().amount().setScale(2).toPlainString());
         p.put("sign", EpaySignature.sign(p, merchant.key()));

@@ -60,7 +60,7 @@ public class StripePaymentGateway implements PaymentGateway {
                         .build())
                 .setClientReferenceId(request.orderId())
                 .putMetadata("orderId", request.orderId())
-                .setSuccessUrl(page)
+                .setSuccessUrl(pages.paymentReturn(request.orderId()))
                 .setCancelUrl(page)
                 .setExpiresAt(expiresAt(request))
                 .build();

@@ -10,6 +10,7 @@ import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.PaymentCheckRequested;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
@@ -48,6 +49,8 @@ public sealed interface FulfilmentInput {
         R paymentRequested(PaymentRequested e);
 
         R paymentConfirmed(PaymentConfirmed e);
+
+        R paymentCheckRequested(PaymentCheckRequested e);
 
         R paidLate(PaymentReceivedAfterCancellation e);
 
@@ -97,6 +100,12 @@ public sealed interface FulfilmentInput {
     record Paid(PaymentConfirmed event) implements FulfilmentInput {
         public <R> R accept(Visitor<R> v) {
             return v.paymentConfirmed(event);
+        }
+    }
+
+    record CheckAsked(PaymentCheckRequested event) implements FulfilmentInput {
+        public <R> R accept(Visitor<R> v) {
+            return v.paymentCheckRequested(event);
         }
     }
 

@@ -16,6 +16,7 @@ import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.PaymentCheckRequested;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
@@ -155,6 +156,15 @@ public final class FulfilmentProcess {
             }
             if (s.stage() instanceof ReservingForLatePayment) {
                 return askRefund(s.at(new Refunding(null, null, 0, true)), LATE_AND_OUT_OF_STOCK);
+            }
+            return unchanged();
+        }
+
+        /** The buyer says the payment is made: ask the provider now; the reconciliation's own cadence goes on. */
+        @Override
+        public Step paymentCheckRequested(PaymentCheckRequested e) {
+            if (s != null && s.stage() instanceof AwaitingPayment a) {
+                return Step.of(s, new CheckPayment(s.orderId(), s.order().paymentMethod(), a.paymentId()));
             }
             return unchanged();
         }

@@ -12,6 +12,7 @@ import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.PaymentCheckRequested;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
@@ -40,6 +41,7 @@ public final class FulfilmentRoutes {
         route(StockReservationRejected.class, FulfilmentInput.StockRefused::new);
         route(PaymentRequested.class, FulfilmentInput.PaymentCreated::new);
         route(PaymentConfirmed.class, FulfilmentInput.Paid::new);
+        route(PaymentCheckRequested.class, FulfilmentInput.CheckAsked::new);
         route(PaymentReceivedAfterCancellation.class, FulfilmentInput.PaidLate::new);
         route(OrderReinstated.class, FulfilmentInput.Reinstated::new);
         route(StockIssued.class, FulfilmentInput.KeysIssued::new);

@@ -19,6 +19,7 @@ import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.PaymentCheckRequested;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentMethods;
@@ -432,6 +433,24 @@ class FulfilmentProcessTest {
         assertThat(deadline(PAYMENT_CHECK, at(12))).containsExactly(
                 new CheckPayment(ORDER, SIMULATOR, PAYMENT),
                 new Schedule(PAYMENT_CHECK, at(12 + 20)));
+    }
+
+    @Test
+    void aBuyersPaymentCheckAsksThePspAtOnceAndLeavesTheReconciliationAsItWas() {
+        poolOrderAwaitingPayment();
+        Fulfilment waiting = state;
+
+        assertThat(on(new PaymentCheckRequested(ORDER, PAYMENT, at(5)), at(5)))
+                .containsExactly(new CheckPayment(ORDER, SIMULATOR, PAYMENT));
+        assertThat(state).isEqualTo(waiting);
+    }
+
+    @Test
+    void aPaymentCheckOnceTheOrderIsPaidAsksNothing() {
+        poolOrderAwaitingPayment();
+        on(PAYMENT_CONFIRMED, at(10));
+
+        assertThat(on(new PaymentCheckRequested(ORDER, PAYMENT, at(11)), at(11))).isEmpty();
     }
 
     // late payment

@@ -18,6 +18,8 @@ import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
 import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.PaymentCheckRequested;
+import dev.cardflow.api.order.PaymentCheckStatus;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentMethods;
@@ -31,6 +33,7 @@ import dev.cardflow.api.order.RefundFailed;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
+import dev.cardflow.api.order.RequestPaymentCheck;
 import dev.cardflow.api.order.ResendDeliveryNotification;
 import dev.cardflow.api.order.RetryFulfilment;
 
@@ -42,6 +45,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -69,6 +73,8 @@ public class Order {
     private boolean paid;
     private String refundId;
     private final Set<String> pspEvents = new HashSet<>();
+    private Instant firstCheckRequestedAt;
+    private Instant lastCheckRequestedAt;
 
     // facts its events carry: what was to be paid, what was paid, whom to tell, and whether keys went out
     private Money amount;
@@ -173,6 +179,22 @@ public class Order {
             throw refused("retried");
         }
         apply(new FulfilmentRetryRequested(orderId, status));
+    }
+
+    /**
+     * The buyer says the payment is made: one question to the provider per {@code spacing}, however
+     * many requests come; nothing to ask once the order no longer waits for its payment.
+     */
+    @CommandHandler
+    public PaymentCheckStatus handle(RequestPaymentCheck command) {
+        if (status != PENDING_PAYMENT || paymentId == null) {
+            return PaymentCheckStatus.NOTHING_TO_CHECK;
+        }
+        if (lastCheckRequestedAt == null
+                || !command.requestedAt().isBefore(lastCheckRequestedAt.plus(command.spacing()))) {
+            apply(new PaymentCheckRequested(orderId, paymentId, command.requestedAt()));
+        }
+        return new PaymentCheckStatus(true, firstCheckRequestedAt);
     }
 
     /** An operator confirms a payment the PSP never reported; the order then takes the normal paid path. */
@@ -333,6 +355,14 @@ public class Order {
         paidAmount = event.amount();
         paymentId = event.paymentId();
         pspEvents.add(event.pspEventId());
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCheckRequested event) {
+        lastCheckRequestedAt = event.requestedAt();
+        if (firstCheckRequestedAt == null) {
+            firstCheckRequestedAt = event.requestedAt();
+        }
     }
 
     @EventSourcingHandler

@@ -8,7 +8,7 @@ import java.time.Clock;
 
 /** Wires the signature check of PSP notifications. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentSettings.class)
+@EnableConfigurationProperties({PaymentSettings.class, PaymentCheckSettings.class})
 class PaymentNotificationConfiguration {
 
     @Bean

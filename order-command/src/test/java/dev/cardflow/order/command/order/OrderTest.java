@@ -21,6 +21,8 @@ import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.OrderReinstated;
 import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.PaymentCheckRequested;
+import dev.cardflow.api.order.PaymentCheckStatus;
 import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentFailed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
@@ -31,6 +33,7 @@ import dev.cardflow.api.order.RecordPaymentFailure;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.api.order.ReinstateOrder;
+import dev.cardflow.api.order.RequestPaymentCheck;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -605,5 +609,35 @@ class OrderTest {
                 .when(new ConfirmRefund(ORDER, REFUND))
                 .expectException(OrderRefused.TransitionNotAllowed.class)
                 .expectExceptionMessage(refusal(status, "marked refunded"));
+    }
+
+    @Test
+    void aBuyersPaymentCheckAsksTheProviderAtOnce() {
+        Instant now = Instant.parse("2026-03-01T10:05:00Z");
+        fixture.given(PLACED, PAYMENT_REQUESTED)
+                .when(new RequestPaymentCheck(ORDER, now, Duration.ofSeconds(2)))
+                .expectEvents(new PaymentCheckRequested(ORDER, PAYMENT, now))
+                .expectResultMessagePayload(new PaymentCheckStatus(true, now));
+    }
+
+    @Test
+    void manyPaymentChecksWithinTheSpacingAskTheProviderOnce() {
+        Instant first = Instant.parse("2026-03-01T10:05:00Z");
+        fixture.given(PLACED, PAYMENT_REQUESTED, new PaymentCheckRequested(ORDER, PAYMENT, first))
+                .when(new RequestPaymentCheck(ORDER, first.plusMillis(1999), Duration.ofSeconds(2)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new PaymentCheckStatus(true, first));
+        fixture.given(PLACED, PAYMENT_REQUESTED, new PaymentCheckRequested(ORDER, PAYMENT, first))
+                .when(new RequestPaymentCheck(ORDER, first.plusSeconds(2), Duration.ofSeconds(2)))
+                .expectEvents(new PaymentCheckRequested(ORDER, PAYMENT, first.plusSeconds(2)))
+                .expectResultMessagePayload(new PaymentCheckStatus(true, first));
+    }
+
+    @Test
+    void aPaidOrderHasNoPaymentToCheck() {
+        fixture.given(PLACED, PAYMENT_REQUESTED, PAYMENT_CONFIRMED)
+                .when(new RequestPaymentCheck(ORDER, Instant.parse("2026-03-01T10:05:00Z"), Duration.ofSeconds(2)))
+                .expectNoEvents()
+                .expectResultMessagePayload(PaymentCheckStatus.NOTHING_TO_CHECK);
     }
 }

@@ -113,6 +113,8 @@ class OrderTransitionsTest {
         COMMANDS.put("RecordRefundFailure", new RecordRefundFailure(ORDER, 3, "provider down"));
         COMMANDS.put("RetryFulfilment", new RetryFulfilment(ORDER));
         COMMANDS.put("ResendDeliveryNotification", new ResendDeliveryNotification(ORDER));
+        COMMANDS.put("RequestPaymentCheck", new dev.cardflow.api.order.RequestPaymentCheck(ORDER,
+                Instant.parse("2026-03-01T10:05:00Z"), java.time.Duration.ofSeconds(2)));
     }
 
     @Test
@@ -157,6 +159,7 @@ class OrderTransitionsTest {
                 PLACED + RecordRefundFailure: unchanged
                 PLACED + RetryFulfilment: records FulfilmentRetryRequested
                 PLACED + ResendDeliveryNotification: 409 order-status-conflict
+                PLACED + RequestPaymentCheck: unchanged
                 PENDING_PAYMENT + AwaitPayment (another payment): 409 order-status-conflict
                 PENDING_PAYMENT + ConfirmPayment (a new notification): → PAID
                 PENDING_PAYMENT + ConfirmPaymentManually: → PAID
@@ -171,6 +174,7 @@ class OrderTransitionsTest {
                 PENDING_PAYMENT + RecordRefundFailure: unchanged
                 PENDING_PAYMENT + RetryFulfilment: records FulfilmentRetryRequested
                 PENDING_PAYMENT + ResendDeliveryNotification: 409 order-status-conflict
+                PENDING_PAYMENT + RequestPaymentCheck: records PaymentCheckRequested
                 PAID + AwaitPayment (another payment): 409 order-status-conflict
                 PAID + ConfirmPayment (a new notification): unchanged
                 PAID + ConfirmPaymentManually: 409 order-status-conflict
@@ -185,6 +189,7 @@ class OrderTransitionsTest {
                 PAID + RecordRefundFailure: unchanged
                 PAID + RetryFulfilment: records FulfilmentRetryRequested
                 PAID + ResendDeliveryNotification: 409 order-status-conflict
+                PAID + RequestPaymentCheck: unchanged
                 DELIVERED + AwaitPayment (another payment): 409 order-status-conflict
                 DELIVERED + ConfirmPayment (a new notification): unchanged
                 DELIVERED + ConfirmPaymentManually: 409 order-status-conflict
@@ -199,6 +204,7 @@ class OrderTransitionsTest {
                 DELIVERED + RecordRefundFailure: unchanged
                 DELIVERED + RetryFulfilment: 409 order-status-conflict
                 DELIVERED + ResendDeliveryNotification: records DeliveryNotificationRequested
+                DELIVERED + RequestPaymentCheck: unchanged
                 CANCELLED + AwaitPayment (another payment): 409 order-status-conflict
                 CANCELLED + ConfirmPayment (a new notification): records PaymentReceivedAfterCancellation
                 CANCELLED + ConfirmPaymentManually: records PaymentReceivedAfterCancellation
@@ -213,6 +219,7 @@ class OrderTransitionsTest {
                 CANCELLED + RecordRefundFailure: unchanged
                 CANCELLED + RetryFulfilment: 409 order-status-conflict
                 CANCELLED + ResendDeliveryNotification: 409 order-status-conflict
+                CANCELLED + RequestPaymentCheck: unchanged
                 CANCELLED, paid late + AwaitPayment (another payment): 409 order-status-conflict
                 CANCELLED, paid late + ConfirmPayment (a new notification): unchanged
                 CANCELLED, paid late + ConfirmPaymentManually: 409 order-status-conflict
@@ -227,6 +234,7 @@ class OrderTransitionsTest {
                 CANCELLED, paid late + RecordRefundFailure: unchanged
                 CANCELLED, paid late + RetryFulfilment: records FulfilmentRetryRequested
                 CANCELLED, paid late + ResendDeliveryNotification: 409 order-status-conflict
+                CANCELLED, paid late + RequestPaymentCheck: unchanged
                 REFUNDING + AwaitPayment (another payment): 409 order-status-conflict
                 REFUNDING + ConfirmPayment (a new notification): unchanged
                 REFUNDING + ConfirmPaymentManually: 409 order-status-conflict
@@ -241,6 +249,7 @@ class OrderTransitionsTest {
                 REFUNDING + RecordRefundFailure: records RefundFailed
                 REFUNDING + RetryFulfilment: records FulfilmentRetryRequested
                 REFUNDING + ResendDeliveryNotification: 409 order-status-conflict
+                REFUNDING + RequestPaymentCheck: unchanged
                 REFUNDED + AwaitPayment (another payment): 409 order-status-conflict
                 REFUNDED + ConfirmPayment (a new notification): unchanged
                 REFUNDED + ConfirmPaymentManually: 409 order-status-conflict
@@ -254,7 +263,8 @@ class OrderTransitionsTest {
                 REFUNDED + RecordCardPurchaseFailure: unchanged
                 REFUNDED + RecordRefundFailure: unchanged
                 REFUNDED + RetryFulfilment: 409 order-status-conflict
-                REFUNDED + ResendDeliveryNotification: 409 order-status-conflict""");
+                REFUNDED + ResendDeliveryNotification: 409 order-status-conflict
+                REFUNDED + RequestPaymentCheck: unchanged""");
     }
 
     @Test
