@@ -105,7 +105,7 @@ class Platform:
         """Until the fulfilment processor has claimed or updated its token after `since` (epoch seconds)."""
         while True:
             out = subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", options.database, "-tAc",
-                                  "select max(timestamp) from token_entry where processor_name = 'fulfilment'"],
+                                  "select max(time_stamp) from token_entry where processor_name = 'fulfilment'"],
                                  capture_output=True, text=True).stdout.strip()
             if out:
                 stamp = out.replace("Z", "+00:00")
@@ -233,8 +233,15 @@ paid_and_settled = sum(1 for _, status, seconds, _ in results if seconds is not 
                        and status in ("DELIVERED", "REFUNDED"))
 
 
-def pct(p):
-    return latencies[min(len(latencies) - 1, int(len(latencies) * p))] if latencies else float("nan")
+def pct(p, values=None):
+    values = latencies if values is None else values
+    return values[min(len(values) - 1, int(len(values) * p))] if values else float("nan")
+
+
+# even buyers bought pooled keys, odd ones keys bought upstream (through the timing-out primary supplier)
+by_source = {name: sorted(seconds for i, (_, _, seconds, _) in enumerate(results)
+                          if seconds is not None and i % 2 == parity)
+             for name, parity in (("pooled", 0), ("upstream", 1))}
 
 
 recoveries = sorted(ready - started for started, ready, _ in platform.restarts)
@@ -244,6 +251,8 @@ print(f"orders={options.orders} parallel={options.parallel} kill_every={options.
 print(f"statuses={statuses} paid={len(latencies)} paid_settled_automatically={paid_and_settled}/{len(latencies)}")
 print(f"duplicates: keys_delivered_twice={keys_twice} orders_settled_twice={twice} payments_refunded_twice={refunded_twice}")
 print(f"paid->settled p50={pct(0.5):.2f}s p95={pct(0.95):.2f}s max={latencies[-1] if latencies else 0:.2f}s")
+for name, values in by_source.items():
+    print(f"  {name}: p50={pct(0.5, values):.2f}s p95={pct(0.95, values):.2f}s max={values[-1] if values else 0:.2f}s")
 if recoveries:
     print(f"restart->ready p50={recoveries[len(recoveries) // 2]:.1f}s max={recoveries[-1]:.1f}s; "
           f"restart->fulfilment processing p50={resumed[len(resumed) // 2]:.1f}s max={resumed[-1]:.1f}s")
