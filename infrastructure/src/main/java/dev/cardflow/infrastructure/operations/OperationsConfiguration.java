@@ -39,6 +39,11 @@ public class OperationsConfiguration {
     }
 
     @Bean
+    public AxonTimerPercentiles axonTimerPercentiles() {
+        return new AxonTimerPercentiles();
+    }
+
+    @Bean
     public DeadLetters deadLetters(EventProcessingConfiguration processing) {
         return new DeadLetters(processing);
     }
