@@ -3,13 +3,17 @@ package dev.cardflow.order.query;
 import dev.cardflow.api.order.OrderMessage;
 import dev.cardflow.infrastructure.operations.Projection;
 import dev.cardflow.infrastructure.schema.SchemaLocation;
+import dev.cardflow.order.query.order.OrderStageMetrics;
 import dev.cardflow.order.query.order.OrderStatusProjection;
 import dev.cardflow.order.query.order.StuckOrders;
 import dev.cardflow.order.query.product.ProductStockProjection;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +31,19 @@ public class OrderQueryConfiguration {
     @Bean
     public Projection productStockRebuild() {
         return new Projection(ProductStockProjection.PROCESSING_GROUP);
+    }
+
+    /**
+     * The stage metrics' processor starts at the head of the event stream: a new deployment does not
+     * count every past order again (it never replays either).
+     */
+    @Bean
+    public ConfigurerModule orderMetricsProcessor() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                OrderStageMetrics.PROCESSING_GROUP,
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(50)
+                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
     }
 
     @Bean

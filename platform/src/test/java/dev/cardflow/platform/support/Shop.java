@@ -43,6 +43,8 @@ public class Shop {
         this.http = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(40))
+                // a Prometheus scrape, with Axon's metrics per processor and event type, outgrows the default 256 KiB
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }
 

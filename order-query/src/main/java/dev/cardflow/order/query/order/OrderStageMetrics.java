@@ -1,0 +1,190 @@
+package dev.cardflow.order.query.order;
+
+import dev.cardflow.api.order.OrderCancelled;
+import dev.cardflow.api.order.OrderDelivered;
+import dev.cardflow.api.order.OrderPlaced;
+import dev.cardflow.api.order.OrderRefunded;
+import dev.cardflow.api.order.OrderReinstated;
+import dev.cardflow.api.order.OrderStatus;
+import dev.cardflow.api.order.PaymentConfirmed;
+import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
+import dev.cardflow.api.order.PaymentRequested;
+import dev.cardflow.infrastructure.axon.Origin;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+
+/**
+ * The order's stages as metrics, timed from the order's own events (their timestamps, so a slow
+ * processor does not stretch them): {@code cardflow.order.stage{stage}}, {@code cardflow.orders.settled{status}}
+ * and {@code cardflow.payment.notification.delay{via}}. Its processor starts at the head of the event
+ * stream and never replays: metrics are about what happens while the platform runs, and a history
+ * replayed into them would count every old order again.
+ */
+@Component
+@ProcessingGroup(OrderStageMetrics.PROCESSING_GROUP)
+@DisallowReplay
+public class OrderStageMetrics {
+
+    public static final String PROCESSING_GROUP = "order-metrics";
+    public static final String STAGE = "cardflow.order.stage";
+    public static final String SETTLED = "cardflow.orders.settled";
+    public static final String NOTIFICATION_DELAY = "cardflow.payment.notification.delay";
+
+    public static final String PLACED_TO_PAYABLE = "placed-to-payable";
+    public static final String PAID_TO_DELIVERED = "paid-to-delivered";
+    public static final String PLACED_TO_SETTLED = "placed-to-settled";
+
+    /** Histogram buckets: from a fast automatic step to the longest a buyer may take to pay and beyond. */
+    private static final Duration[] BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+            Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10),
+            Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+            Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1)};
+
+    private final EventStore events;
+    private final MeterRegistry meters;
+
+    public OrderStageMetrics(EventStore events, MeterRegistry meters) {
+        this.events = events;
+        this.meters = meters;
+        // the series exist from the start, so dashboards and alerts see zeros rather than nothing
+        for (String stage : new String[]{PLACED_TO_PAYABLE, PAID_TO_DELIVERED, PLACED_TO_SETTLED}) {
+            stage(stage);
+        }
+        for (OrderStatus status : new OrderStatus[]{OrderStatus.DELIVERED, OrderStatus.CANCELLED, OrderStatus.REFUNDED}) {
+            settledCounter(status);
+        }
+    }
+
+    @EventHandler
+    void on(PaymentRequested e, @Timestamp Instant at, @SequenceNumber Long sequence) {
+        History history = history(e.orderId(), sequence);
+        // a payment created again (after a failed attempt) is not the order becoming payable
+        if (history.paymentRequested == null && history.placed != null) {
+            stage(PLACED_TO_PAYABLE).record(between(history.placed, at));
+        }
+    }
+
+    @EventHandler
+    void on(PaymentConfirmed e, @Timestamp Instant at, @SequenceNumber Long sequence,
+            @MetaDataValue(Origin.ORIGIN) String origin) {
+        notificationDelay(e.orderId(), at, sequence, origin);
+    }
+
+    @EventHandler
+    void on(PaymentReceivedAfterCancellation e, @Timestamp Instant at, @SequenceNumber Long sequence,
+            @MetaDataValue(Origin.ORIGIN) String origin) {
+        notificationDelay(e.orderId(), at, sequence, origin);
+    }
+
+    @EventHandler
+    void on(OrderDelivered e, @Timestamp Instant at, @SequenceNumber Long sequence) {
+        History history = history(e.orderId(), sequence);
+        if (history.paid != null) {
+            stage(PAID_TO_DELIVERED).record(between(history.paid, at));
+        }
+        settled(OrderStatus.DELIVERED, history, at);
+    }
+
+    @EventHandler
+    void on(OrderCancelled e, @Timestamp Instant at, @SequenceNumber Long sequence) {
+        settled(OrderStatus.CANCELLED, history(e.orderId(), sequence), at);
+    }
+
+    @EventHandler
+    void on(OrderRefunded e, @Timestamp Instant at, @SequenceNumber Long sequence) {
+        settled(OrderStatus.REFUNDED, history(e.orderId(), sequence), at);
+    }
+
+    /** From the payment's creation (the last {@code PaymentRequested}) to the order recording it as paid. */
+    private void notificationDelay(String orderId, Instant at, Long sequence, String origin) {
+        History history = history(orderId, sequence);
+        if (history.paymentRequested != null) {
+            Timer.builder(NOTIFICATION_DELAY)
+                    .description("From a payment's creation to the platform recording that it was paid")
+                    .tag("via", via(origin))
+                    .serviceLevelObjectives(BUCKETS)
+                    .register(meters)
+                    .record(between(history.paymentRequested, at));
+        }
+    }
+
+    private static String via(String origin) {
+        if (Origin.PSP_NOTIFICATION.equals(origin)) {
+            return "notification";
+        }
+        if (Origin.PSP_STATUS_CHECK.equals(origin)) {
+            return "status-check";
+        }
+        return Origin.OPERATOR_ACTION.equals(origin) ? "operator" : "other";
+    }
+
+    private void settled(OrderStatus status, History history, Instant at) {
+        settledCounter(status).increment();
+        if (history.placed != null) {
+            stage(PLACED_TO_SETTLED).record(between(history.placed, at));
+        }
+    }
+
+    private Counter settledCounter(OrderStatus status) {
+        return Counter.builder(SETTLED)
+                .description("Orders that reached a terminal status, by that status")
+                .tag("status", status.name())
+                .register(meters);
+    }
+
+    private Timer stage(String stage) {
+        return Timer.builder(STAGE)
+                .description("Time an order took from the start to the end of a stage")
+                .tag("stage", stage)
+                .serviceLevelObjectives(BUCKETS)
+                .register(meters);
+    }
+
+    private static Duration between(Instant from, Instant to) {
+        // instances' clocks may differ slightly behind Axon Server
+        Duration d = Duration.between(from, to);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** When the order was placed, last asked to pay and last became paid, before the event at {@code sequence}. */
+    private History history(String orderId, Long sequence) {
+        History history = new History();
+        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(orderId).asStream().iterator();
+        while (stream.hasNext()) {
+            DomainEventMessage<?> event = stream.next();
+            if (sequence != null && event.getSequenceNumber() >= sequence) {
+                break;
+            }
+            Class<?> type = event.getPayloadType();
+            if (type == OrderPlaced.class) {
+                history.placed = event.getTimestamp();
+            } else if (type == PaymentRequested.class) {
+                history.paymentRequested = event.getTimestamp();
+            } else if (type == PaymentConfirmed.class || type == OrderReinstated.class) {
+                history.paid = event.getTimestamp();
+            }
+        }
+        return history;
+    }
+
+    private static final class History {
+        Instant placed;
+        Instant paymentRequested;
+        Instant paid;
+    }
+}
