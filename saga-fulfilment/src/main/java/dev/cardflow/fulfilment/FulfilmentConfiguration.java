@@ -184,9 +184,9 @@ public class FulfilmentConfiguration {
     @Bean
     public BuyerNotifications buyerNotifications(Mailer mailer, EventStore events, OrderPages pages,
                                                  CommandGateway commands, CardKeyCipher cipher,
-                                                 BuyerMailProperties mail) {
+                                                 BuyerMailProperties mail, ThreadPoolTaskExecutor fulfilmentIo) {
         return new BuyerNotifications(mailer, new MailTemplates(), MailableOrders.from(events), pages, commands,
-                cipher, mail.includeKeys());
+                cipher, mail.includeKeys(), fulfilmentIo);
     }
 
     @Bean

@@ -17,11 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Mails the buyer once when the order is delivered (again only when an operator asks) and once when
- * it is refunded, in the order's language, and records each mail on the order ({@code notification-sent}).
- * A mail already recorded is never sent again, so a redelivered event sends nothing twice; a mail the
+ * it is refunded, in the order's language, and records each mail on the order ({@code notification-sent})
+ * before the event counts as handled. A mail already recorded is never sent again, so a redelivered
+ * event sends nothing twice; a mail the
  * mail service refuses is recorded once ({@code notification-failed}) and parked in the dead-letter
  * queue, from which {@link MailRetries} tries it again until it goes out.
  */
@@ -40,9 +44,15 @@ public class BuyerNotifications {
     private final CommandGateway commands;
     private final CardKeyCipher cipher;
     private final boolean includeKeys;
+    private final Executor recording;
 
+    /**
+     * @param recording runs the commands that record a mail, each in a transaction of its own (not the
+     *                  processor's): the record stands as soon as the mail went out, whatever happens to the
+     *                  processor's batch afterwards
+     */
     public BuyerNotifications(Mailer mailer, MailTemplates templates, MailableOrders orders, OrderPages pages,
-                              CommandGateway commands, CardKeyCipher cipher, boolean includeKeys) {
+                              CommandGateway commands, CardKeyCipher cipher, boolean includeKeys, Executor recording) {
         this.mailer = mailer;
         this.templates = templates;
         this.orders = orders;
@@ -50,6 +60,7 @@ public class BuyerNotifications {
         this.commands = commands;
         this.cipher = cipher;
         this.includeKeys = includeKeys;
+        this.recording = recording;
     }
 
     @EventHandler
@@ -89,7 +100,15 @@ public class BuyerNotifications {
             }
             log.info("Order {}: {} mail handed to the mail service", orderId, kind.code());
         }
-        commands.sendAndWait(new RecordBuyerNotification(orderId, notificationId, kind.code()));
+        record(new RecordBuyerNotification(orderId, notificationId, kind.code()));
+    }
+
+    private void record(Object command) {
+        try {
+            CompletableFuture.runAsync(() -> commands.sendAndWait(command), recording).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     private List<String> keys(MailableOrder order, MailKind kind) {
@@ -104,7 +123,7 @@ public class BuyerNotifications {
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         log.warn("Order {}: {} mail not taken by the mail service, will retry: {}", orderId, kind.code(), reason);
         try {
-            commands.sendAndWait(new RecordBuyerNotificationFailure(orderId, notificationId, kind.code(),
+            record(new RecordBuyerNotificationFailure(orderId, notificationId, kind.code(),
                     reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason));
         } catch (RuntimeException e) {
             // the retry matters more than the timeline entry

@@ -72,7 +72,7 @@ class BuyerNotificationsTest {
     private BuyerNotifications notifications(Mailer mailer, boolean includeKeys) {
         return new BuyerNotifications(mailer, new MailTemplates(),
                 orderId -> Optional.ofNullable(MailableOrder.of(List.copyOf(events))), PAGES, gateway, CIPHER,
-                includeKeys);
+                includeKeys, Runnable::run);
     }
 
     private OrderDelivered deliveredIn(String language) {
