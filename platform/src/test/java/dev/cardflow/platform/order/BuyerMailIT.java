@@ -107,6 +107,27 @@ class BuyerMailIT {
     }
 
     @Test
+    void refundedOrderGetsOneRefundMailAfterItsDeliveryMailAndNoOther() {
+        Product product = shop.pooledProduct("3.00", Shop.keys(1));
+        String email = Shop.email();
+        PlacedOrder order = place(Map.of("productId", product.productId(), "quantity", 1, "email", email,
+                "language", "en"), null);
+        shop.pay(shop.awaitPayment(order));
+        shop.awaitStatus(order, "DELIVERED");
+        await().atMost(Shop.PATIENCE).until(() -> mailsTo(email).size() == 1);
+
+        assertThat(shop.operator(order.orderId(), "refund", Map.of("reason", "buyer could not redeem"))).isEqualTo(202);
+        shop.awaitStatus(order, "REFUNDED");
+
+        await().atMost(Shop.PATIENCE).until(() -> mailsTo(email).size() == 2);
+        assertThat(subject(mailsTo(email).get(1))).isEqualTo("Your order for " + product.name() + " was refunded");
+        await().atMost(Shop.PATIENCE)
+                .until(() -> Shop.entries(shop.order(order), "notification-sent") == 2);
+        pause(RETRY.multipliedBy(3));
+        assertThat(mailsTo(email)).hasSize(2);
+    }
+
+    @Test
     void mailDelayedByAnSmtpOutageArrivesExactlyOnceWhenTheServerIsBack() {
         Product product = shop.pooledProduct("3.00", Shop.keys(1));
         String email = Shop.email();

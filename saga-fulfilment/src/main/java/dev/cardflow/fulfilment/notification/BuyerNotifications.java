@@ -6,17 +6,23 @@ import dev.cardflow.api.order.OrderRefunded;
 import dev.cardflow.api.order.RecordBuyerNotification;
 import dev.cardflow.api.order.RecordBuyerNotificationFailure;
 import dev.cardflow.fulfilment.OrderPages;
+import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -103,9 +109,16 @@ public class BuyerNotifications {
         record(new RecordBuyerNotification(orderId, notificationId, kind.code()));
     }
 
+    /** Sends {@code command} in the chain of the event being handled (its correlation and trace ids). */
     private void record(Object command) {
+        Map<String, Object> chain = new HashMap<>();
+        if (CurrentUnitOfWork.isStarted()) {
+            chain.putAll(CurrentUnitOfWork.get().getCorrelationData());
+        }
+        chain.put(Origin.ORIGIN, Origin.NOTIFICATION);
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(chain);
         try {
-            CompletableFuture.runAsync(() -> commands.sendAndWait(command), recording).join();
+            CompletableFuture.runAsync(() -> commands.sendAndWait(message), recording).join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }

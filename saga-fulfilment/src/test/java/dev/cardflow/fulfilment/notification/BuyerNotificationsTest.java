@@ -15,6 +15,9 @@ import dev.cardflow.fulfilment.OrderPages;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 
+import dev.cardflow.infrastructure.axon.Origin;
+
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.junit.jupiter.api.Test;
@@ -60,13 +63,15 @@ class BuyerNotificationsTest {
     BuyerNotificationsTest() {
         // the aggregate's answer to a recorded mail: the event the next look-up sees
         doAnswer(call -> {
-            Object command = call.getArgument(0);
+            CommandMessage<?> message = call.getArgument(0);
+            assertThat(message.getMetaData()).containsEntry(Origin.ORIGIN, Origin.NOTIFICATION);
+            Object command = message.getPayload();
             commands.add(command);
             if (command instanceof RecordBuyerNotification sent) {
                 events.add(new BuyerNotified(sent.orderId(), sent.notificationId(), sent.kind()));
             }
             return null;
-        }).when(gateway).sendAndWait(any());
+        }).when(gateway).sendAndWait(any(CommandMessage.class));
     }
 
     private BuyerNotifications notifications(Mailer mailer, boolean includeKeys) {
