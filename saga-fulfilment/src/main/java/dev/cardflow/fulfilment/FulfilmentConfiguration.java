@@ -170,7 +170,8 @@ public class FulfilmentConfiguration {
     public Mailer mailer(ObjectProvider<JavaMailSender> smtp, BuyerMailProperties mail, WebClient.Builder http,
                          FulfilmentProperties properties, Environment environment, OutboundCalls calls) {
         JavaMailSender sender = smtp.getIfAvailable();
-        if (sender != null) {
+        // an empty SPRING_MAIL_HOST (a compose file's pass-through) still makes Spring Boot build a sender
+        if (sender != null && !environment.getProperty("spring.mail.host", "").isBlank()) {
             return new SmtpMailer(sender, mail.from());
         }
         if (simulatorsMounted(environment) || !properties.mailerUrl().isBlank()) {
