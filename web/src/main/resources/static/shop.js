@@ -438,6 +438,8 @@
     const body = { productId: card.product.productId, quantity: quantity, email: email };
     if (card.method.value) body.paymentMethod = card.method.value;
     const fingerprint = JSON.stringify(body);
+    // the buyer's mails come in the language of the page (not part of what makes the order the same)
+    body.language = I18n.language;
     // the same checkout tried again keeps its key (it may have been placed already); a changed one is new
     if (!card.pending || card.pending.fingerprint !== fingerprint) {
       card.pending = { key: uuid(), fingerprint: fingerprint };

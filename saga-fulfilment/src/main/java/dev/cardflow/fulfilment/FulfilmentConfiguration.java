@@ -2,9 +2,14 @@ package dev.cardflow.fulfilment;
 
 import dev.cardflow.fulfilment.audit.OrderHistory;
 import dev.cardflow.fulfilment.audit.SagaReplay;
+import dev.cardflow.fulfilment.notification.BuyerMailProperties;
 import dev.cardflow.fulfilment.notification.BuyerNotifications;
 import dev.cardflow.fulfilment.notification.HttpMailer;
+import dev.cardflow.fulfilment.notification.MailRetries;
+import dev.cardflow.fulfilment.notification.MailTemplates;
+import dev.cardflow.fulfilment.notification.MailableOrders;
 import dev.cardflow.fulfilment.notification.Mailer;
+import dev.cardflow.fulfilment.notification.SmtpMailer;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
 import dev.cardflow.fulfilment.payment.EpayPaymentGateway;
 import dev.cardflow.fulfilment.payment.PaymentGateways;
@@ -37,17 +42,21 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -57,7 +66,7 @@ import java.util.Map;
 
 /** The fulfilment's wiring: the process with its timings, the ports to the PSP and the suppliers. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({FulfilmentProperties.class, SupplierProperties.class})
+@EnableConfigurationProperties({FulfilmentProperties.class, SupplierProperties.class, BuyerMailProperties.class})
 public class FulfilmentConfiguration {
 
     @Bean
@@ -152,15 +161,38 @@ public class FulfilmentConfiguration {
                 cipher);
     }
 
+    /**
+     * SMTP when {@code spring.mail.host} is set (Spring Boot then provides the sender); else the bundled
+     * mailbox in demo mode, or a mail service's HTTP API at {@code cardflow.fulfilment.mailer-url}; else
+     * (production without SMTP) no buyer mail at all, said once at start.
+     */
     @Bean
-    public Mailer mailer(WebClient.Builder http, FulfilmentProperties properties, Environment environment,
-                         OutboundCalls calls) {
-        return new HttpMailer(http, properties.mailerUrl(), environment, calls);
+    public Mailer mailer(ObjectProvider<JavaMailSender> smtp, BuyerMailProperties mail, WebClient.Builder http,
+                         FulfilmentProperties properties, Environment environment, OutboundCalls calls) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        // an empty SPRING_MAIL_HOST (a compose file's pass-through) still makes Spring Boot build a sender
+        if (sender != null && !environment.getProperty("spring.mail.host", "").isBlank()) {
+            return new SmtpMailer(sender, mail.from());
+        }
+        if (simulatorsMounted(environment) || !properties.mailerUrl().isBlank()) {
+            return new HttpMailer(http, properties.mailerUrl(), environment, calls);
+        }
+        LoggerFactory.getLogger(FulfilmentConfiguration.class)
+                .warn("No SMTP server configured (SPRING_MAIL_HOST): buyers get no mail");
+        return Mailer.NONE;
     }
 
     @Bean
-    public BuyerNotifications buyerNotifications(Mailer mailer, OrderPages pages) {
-        return new BuyerNotifications(mailer, pages);
+    public BuyerNotifications buyerNotifications(Mailer mailer, EventStore events, OrderPages pages,
+                                                 CommandGateway commands, CardKeyCipher cipher,
+                                                 BuyerMailProperties mail, ThreadPoolTaskExecutor fulfilmentIo) {
+        return new BuyerNotifications(mailer, new MailTemplates(), MailableOrders.from(events), pages, commands,
+                cipher, mail.includeKeys(), fulfilmentIo);
+    }
+
+    @Bean
+    public MailRetries mailRetries(EventProcessingConfiguration processing, BuyerMailProperties mail) {
+        return new MailRetries(processing, mail.retryInterval());
     }
 
     /**

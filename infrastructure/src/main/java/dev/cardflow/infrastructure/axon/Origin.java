@@ -29,6 +29,8 @@ public final class Origin implements CorrelationDataProvider {
     public static final String PSP_STATUS_CHECK = "psp-status-check";
     public static final String FULFILMENT = "fulfilment";
     public static final String OPERATOR_ACTION = "operator";
+    /** The buyer-notifications processor recording a mail to the buyer. */
+    public static final String NOTIFICATION = "notification";
 
     private static final Set<String> KEYS = Set.of(ORIGIN, OPERATOR, REASON, CLIENT);
 

@@ -41,14 +41,16 @@ class AuditAndRebuildIT {
         PlacedOrder order = shop.place(product.productId(), 1, Shop.email());
         shop.pay(shop.awaitPayment(order));
         shop.awaitStatus(order, "DELIVERED");
+        await().atMost(Shop.PATIENCE).until(() -> Shop.entries(shop.order(order), "notification-sent") == 1);
 
         JsonNode audit = shop.audit(order.orderId());
 
         assertThat(audit.get("sagaReplay").get("consistent").asBoolean()).isTrue();
         assertThat(audit.get("sagaReplay").get("discrepancies")).isEmpty();
         assertThat(types(audit)).containsExactly("OrderPlaced", "StockReserved", "PaymentRequested",
-                "PaymentConfirmed", "StockIssued", "OrderDelivered");
+                "PaymentConfirmed", "StockIssued", "OrderDelivered", "BuyerNotified");
         assertThat(origin(audit, "OrderPlaced")).isEqualTo("buyer");
+        assertThat(origin(audit, "BuyerNotified")).isEqualTo("notification");
         assertThat(origin(audit, "PaymentConfirmed")).isEqualTo("psp-notification");
         assertThat(origin(audit, "StockIssued")).isEqualTo("fulfilment");
         for (JsonNode event : audit.get("events")) {
@@ -113,6 +115,8 @@ class AuditAndRebuildIT {
         PlacedOrder waiting = shop.place(product.productId(), 1, Shop.email());
         shop.awaitPayment(waiting);
         shop.awaitStatus(paid, "DELIVERED");
+        // the delivery mail's record is the order's last change
+        await().atMost(Shop.PATIENCE).until(() -> Shop.entries(shop.order(paid), "notification-sent") == 1);
         List<Map<String, Object>> before = rows();
 
         shop.asAdmin(shop.http().post().uri("/admin/api/projections/order-status/rebuild")).exchange()

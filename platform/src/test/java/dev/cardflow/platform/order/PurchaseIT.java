@@ -193,7 +193,7 @@ class PurchaseIT {
         shop.awaitStatus(order, "DELIVERED");
         String orderField = "order=" + order.orderId();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logLines(log, "delivery notification"))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(logLines(log, "delivered mail handed to the mail service"))
                 .as("the mail handler's line (an event handler)").anyMatch(line -> line.contains(orderField)));
         assertThat(logLines(log, "Order " + order.orderId() + " accepted"))
                 .as("the placement's line").singleElement().asString()

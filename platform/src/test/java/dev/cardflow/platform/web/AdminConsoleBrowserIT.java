@@ -90,6 +90,7 @@ class AdminConsoleBrowserIT {
         PlacedOrder order = shop.place(product.productId(), 1, email);
         shop.pay(shop.awaitPayment(order));
         shop.awaitStatus(order, "DELIVERED");
+        await().atMost(Shop.PATIENCE).until(() -> Shop.entries(shop.order(order), "notification-sent") == 1);
         ChromeDriver page = openBrowser();
         WebDriverWait wait = chromium.patiently();
 
@@ -110,7 +111,7 @@ class AdminConsoleBrowserIT {
         assertThat(page.findElement(By.id("audit-verdict")).getText()).startsWith("Consistent");
         assertThat(page.findElement(By.id("order-id")).getText()).isEqualTo(order.orderId());
         assertThat(texts(page, "#audit-events tbody tr code")).containsExactly("OrderPlaced", "StockReserved",
-                "PaymentRequested", "PaymentConfirmed", "StockIssued", "OrderDelivered");
+                "PaymentRequested", "PaymentConfirmed", "StockIssued", "OrderDelivered", "BuyerNotified");
         assertThat(page.findElement(By.cssSelector("#audit-events tr[data-type=OrderPlaced]")).getText())
                 .contains("buyer");
         assertThat(texts(page, "#audit-decisions code")).anyMatch(d -> d.startsWith("send DeliverOrder"));

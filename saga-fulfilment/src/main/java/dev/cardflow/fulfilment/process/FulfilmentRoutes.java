@@ -5,6 +5,8 @@ import dev.cardflow.api.inventory.StockReleased;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.CardPurchaseFailed;
+import dev.cardflow.api.order.BuyerNotificationFailed;
+import dev.cardflow.api.order.BuyerNotified;
 import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.FulfilmentRetryRequested;
 import dev.cardflow.api.order.OrderCancelled;
@@ -56,10 +58,10 @@ public final class FulfilmentRoutes {
     /**
      * Events about an order that change nothing in its fulfilment: a failed attempt to pay (the buyer
      * may still pay), a repeated notification, a refund left to an operator (the process already waits
-     * for that), a release of stock (the fulfilment's own compensation).
+     * for that), a release of stock (the fulfilment's own compensation), the buyer's mails (sent after the fact).
      */
     public static final Set<Class<?>> IGNORED = Set.of(PaymentFailed.class, DeliveryNotificationRequested.class,
-            RefundFailed.class, StockReleased.class);
+            RefundFailed.class, StockReleased.class, BuyerNotified.class, BuyerNotificationFailed.class);
 
     private FulfilmentRoutes() {
     }

@@ -1,5 +1,9 @@
 package dev.cardflow.fulfilment.receipt;
 
+import dev.cardflow.api.common.Money;
+import dev.cardflow.api.inventory.ProductSource;
+import dev.cardflow.api.order.OrderPlaced;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -65,6 +69,18 @@ class OrderChainTest {
         assertThat(changed.get(0).digest()).isNotEqualTo(original.get(0).digest());
         assertThat(changed.get(1).digest()).isNotEqualTo(original.get(1).digest());
         assertThat(chain.of("o-1", List.of(first, second))).isEqualTo(original);
+    }
+
+    @Test
+    void anOrderPlacedBeforeLanguagesWereKeptIsShownAndHashedWithoutALanguage() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        var old = new OrderPlaced("o-1", "p-1", "Steam", 1, Money.of("9.90", "EUR"), Money.of("9.90", "EUR"),
+                ProductSource.POOL, null, "a@b.example", "f", null);
+
+        assertThat(json.readTree(json.writeValueAsString(old)).has("language")).isFalse();
+        assertThat(json.readTree(json.writeValueAsString(new OrderPlaced("o-1", "p-1", "Steam", 1,
+                Money.of("9.90", "EUR"), Money.of("9.90", "EUR"), ProductSource.POOL, null, "a@b.example", "f", null,
+                "zh"))).path("language").asText()).isEqualTo("zh");
     }
 
     private static byte[] sha256(byte[] input) throws Exception {

@@ -3,15 +3,29 @@ package dev.cardflow.api.order;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.inventory.ProductSource;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An order was accepted; nothing is reserved or charged yet.
  *
  * @param paymentMethod the provider the buyer chose; {@code null} in events from before there was a choice
  *                      (the simulator): read it through {@link #method()}
+ * @param language      the buyer's language ({@link Languages}); {@code null} in events from before it was kept,
+ *                      and left out of their JSON so their stored form and hash-chain digests stay as they were:
+ *                      read it through {@link #languageOrDefault()}
  */
 public record OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
                           ProductSource source, String sku, String email, String requestFingerprint,
-                          String paymentMethod) implements OrderMessage {
+                          String paymentMethod,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String language) implements OrderMessage {
+
+    /** An order placed without a language (English). */
+    public OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
+                       ProductSource source, String sku, String email, String requestFingerprint,
+                       String paymentMethod) {
+        this(orderId, productId, productName, quantity, unitPrice, amount, source, sku, email, requestFingerprint,
+                paymentMethod, null);
+    }
 
     /** An order paid through the bundled simulator. */
     public OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
@@ -22,5 +36,9 @@ public record OrderPlaced(String orderId, String productId, String productName, 
 
     public String method() {
         return PaymentMethods.orSimulator(paymentMethod);
+    }
+
+    public String languageOrDefault() {
+        return Languages.of(language).orElse(Languages.ENGLISH);
     }
 }

@@ -10,10 +10,14 @@ import java.util.regex.Pattern;
 
 import static dev.cardflow.api.common.Require.*;
 
-/** Places an order for {@code quantity} keys of one product at the price the shop asks now. */
+/**
+ * Places an order for {@code quantity} keys of one product at the price the shop asks now.
+ *
+ * @param language the buyer's language ({@link Languages}); {@code null} means English
+ */
 public record PlaceOrder(@TargetAggregateIdentifier String orderId, String productId, String productName, int quantity, Money unitPrice,
                          ProductSource source, String sku, String email, String requestFingerprint,
-                         String paymentMethod) {
+                         String paymentMethod, String language) {
 
     public static final int MAX_QUANTITY = 10;
     private static final int MAX_EMAIL = 254;
@@ -32,6 +36,17 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
         email = checkedEmail(email);
         text(requestFingerprint, "requestFingerprint");
         text(paymentMethod, "paymentMethod");
+        if (language != null) {
+            language = Languages.of(language).orElseThrow(() -> new InvalidCommand("invalid-language", "language",
+                    "language must be one of " + Languages.SUPPORTED + "."));
+        }
+    }
+
+    /** An order in English. */
+    public PlaceOrder(String orderId, String productId, String productName, int quantity, Money unitPrice,
+                      ProductSource source, String sku, String email, String requestFingerprint, String paymentMethod) {
+        this(orderId, productId, productName, quantity, unitPrice, source, sku, email, requestFingerprint,
+                paymentMethod, null);
     }
 
     /** A product id as a buyer may send it, stripped: at most 100 characters, none a control character. */

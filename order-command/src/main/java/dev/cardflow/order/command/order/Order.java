@@ -2,6 +2,8 @@ package dev.cardflow.order.command.order;
 
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.order.AwaitPayment;
+import dev.cardflow.api.order.BuyerNotificationFailed;
+import dev.cardflow.api.order.BuyerNotified;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.CardPurchaseFailed;
@@ -26,6 +28,8 @@ import dev.cardflow.api.order.PaymentMethods;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.api.order.PlaceOrder;
+import dev.cardflow.api.order.RecordBuyerNotification;
+import dev.cardflow.api.order.RecordBuyerNotificationFailure;
 import dev.cardflow.api.order.RecordCardPurchaseFailure;
 import dev.cardflow.api.order.RecordPaymentFailure;
 import dev.cardflow.api.order.RecordRefundFailure;
@@ -75,6 +79,9 @@ public class Order {
     private final Set<String> pspEvents = new HashSet<>();
     private Instant firstCheckRequestedAt;
     private Instant lastCheckRequestedAt;
+    // mails to the buyer the mail service took, and those that failed at least once
+    private final Set<String> notified = new HashSet<>();
+    private final Set<String> notificationFailures = new HashSet<>();
 
     // facts its events carry: what was to be paid, what was paid, whom to tell, and whether keys went out
     private Money amount;
@@ -98,7 +105,7 @@ public class Order {
         }
         apply(new OrderPlaced(command.orderId(), command.productId(), command.productName(), command.quantity(),
                 command.unitPrice(), command.amount(), command.source(), command.sku(), command.email(),
-                command.requestFingerprint(), command.paymentMethod()));
+                command.requestFingerprint(), command.paymentMethod(), command.language()));
     }
 
     @CommandHandler
@@ -222,6 +229,25 @@ public class Order {
             throw refused("notified of a delivery");
         }
         apply(new DeliveryNotificationRequested(orderId, email));
+    }
+
+    /** A mail reached the mail service; in any status, once per mail. */
+    @CommandHandler
+    public void handle(RecordBuyerNotification command) {
+        if (notified.contains(command.notificationId())) {
+            return;
+        }
+        apply(new BuyerNotified(orderId, command.notificationId(), command.kind()));
+    }
+
+    /** Only a mail's first failure is recorded: its retries during a long outage would flood the timeline. */
+    @CommandHandler
+    public void handle(RecordBuyerNotificationFailure command) {
+        String id = command.notificationId();
+        if (notified.contains(id) || notificationFailures.contains(id)) {
+            return;
+        }
+        apply(new BuyerNotificationFailed(orderId, id, command.kind(), command.reason()));
     }
 
     /** An operator's cancellation: only an unpaid order can be cancelled. */
@@ -390,5 +416,15 @@ public class Order {
     @EventSourcingHandler
     void on(OrderRefunded event) {
         status = REFUNDED;
+    }
+
+    @EventSourcingHandler
+    void on(BuyerNotified event) {
+        notified.add(event.notificationId());
+    }
+
+    @EventSourcingHandler
+    void on(BuyerNotificationFailed event) {
+        notificationFailures.add(event.notificationId());
     }
 }

@@ -1,5 +1,6 @@
 package dev.cardflow.order.command.order;
 
+import dev.cardflow.api.order.Languages;
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.infrastructure.axon.Origin;
@@ -15,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,8 +38,14 @@ public class OrderPlacementController {
     private static final Logger log = LoggerFactory.getLogger(OrderPlacementController.class);
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,64}");
 
-    /** The body of a placement. */
-    public record PlaceOrderRequest(String productId, Integer quantity, String email, String paymentMethod) {
+    /**
+     * The body of a placement.
+     *
+     * @param language the buyer's language for mails ({@code en}, {@code zh}, {@code vi}); without it (or with
+     *                 another), the placement's {@code Accept-Language}
+     */
+    public record PlaceOrderRequest(String productId, Integer quantity, String email, String paymentMethod,
+                                    String language) {
     }
 
     /** The answer to a placement, identical for every retry of the same request. */
@@ -69,7 +77,8 @@ public class OrderPlacementController {
         String client = limits.clientKey(http);
         limits.take("place", client);
         return Blocking.call(() -> {
-            PlaceOrder command = toCommand(idempotencyKey, request);
+            PlaceOrder command = toCommand(idempotencyKey, request,
+                    http.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
             MDC.put(LogContext.ORDER_ID, command.orderId()); // Blocking puts the MDC back afterwards
             // nobody freezes the shop's stock with orders never paid; a retried placement is never refused here
             var reservation = unpaid.reserve(client, command.orderId(), limits.properties().maxUnpaidOrders());
@@ -91,14 +100,15 @@ public class OrderPlacementController {
         });
     }
 
-    private PlaceOrder toCommand(String idempotencyKey, PlaceOrderRequest request) {
+    private PlaceOrder toCommand(String idempotencyKey, PlaceOrderRequest request, String acceptLanguage) {
         PlacementRequest valid = PlacementRequest.validate(request.productId(), request.quantity(), request.email());
         var product = catalog.find(valid.productId())
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "There is no product " + valid.productId() + "."));
         String method = paymentMethod(request.paymentMethod(), product.price().currency());
         return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
-                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method);
+                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method,
+                Languages.choose(request.language(), acceptLanguage));
     }
 
     /** The buyer's choice, or the first method usable for the product's currency. */

@@ -5,6 +5,10 @@ import dev.cardflow.api.common.Refusal;
 import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.order.AwaitPayment;
+import dev.cardflow.api.order.BuyerNotificationFailed;
+import dev.cardflow.api.order.BuyerNotified;
+import dev.cardflow.api.order.RecordBuyerNotification;
+import dev.cardflow.api.order.RecordBuyerNotificationFailure;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.CancelUnpaidOrder;
 import dev.cardflow.api.order.CardPurchaseFailed;
@@ -124,6 +128,15 @@ class OrderTest {
                         EMAIL, FINGERPRINT))
                 .expectEvents(new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 1, UNIT_PRICE, UNIT_PRICE,
                         ProductSource.UPSTREAM, "SKU-10", EMAIL, FINGERPRINT));
+    }
+
+    @Test
+    void orderPlacedInChineseKeepsItsLanguage() {
+        fixture.givenNoPriorActivity()
+                .when(new PlaceOrder(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, ProductSource.POOL, null, EMAIL,
+                        FINGERPRINT, PaymentMethods.SIMULATOR, "zh-CN"))
+                .expectEvents(new OrderPlaced(ORDER, PRODUCT, PRODUCT_NAME, 2, UNIT_PRICE, AMOUNT, ProductSource.POOL,
+                        null, EMAIL, FINGERPRINT, PaymentMethods.SIMULATOR, "zh"));
     }
 
     @Test
@@ -304,6 +317,38 @@ class OrderTest {
         fixture.given(PLACED, PAYMENT_REQUESTED, CANCELLED, PAID_LATE)
                 .when(new ConfirmPayment(ORDER, PAYMENT, "evt-2", AMOUNT))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    // RecordBuyerNotification, RecordBuyerNotificationFailure
+
+    @Test
+    void mailTakenByTheMailServiceIsRecordedOnce() {
+        List<Object> delivered = historyTo(OrderStatus.DELIVERED);
+        fixture.given(delivered)
+                .when(new RecordBuyerNotification(ORDER, "delivered", "delivered"))
+                .expectEvents(new BuyerNotified(ORDER, "delivered", "delivered"));
+        delivered.add(new BuyerNotified(ORDER, "delivered", "delivered"));
+        fixture.given(delivered)
+                .when(new RecordBuyerNotification(ORDER, "delivered", "delivered"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheFirstFailureOfAMailIsRecordedAndNoneAfterItWasSent() {
+        List<Object> failedOnce = historyTo(OrderStatus.DELIVERED);
+        fixture.given(failedOnce)
+                .when(new RecordBuyerNotificationFailure(ORDER, "delivered", "delivered", "connection refused"))
+                .expectEvents(new BuyerNotificationFailed(ORDER, "delivered", "delivered", "connection refused"));
+        failedOnce.add(new BuyerNotificationFailed(ORDER, "delivered", "delivered", "connection refused"));
+        fixture.given(failedOnce)
+                .when(new RecordBuyerNotificationFailure(ORDER, "delivered", "delivered", "connection refused"))
+                .expectNoEvents();
+        List<Object> sent = historyTo(OrderStatus.DELIVERED);
+        sent.add(new BuyerNotified(ORDER, "delivered", "delivered"));
+        fixture.given(sent)
+                .when(new RecordBuyerNotificationFailure(ORDER, "delivered", "delivered", "late timeout"))
                 .expectNoEvents();
     }
 

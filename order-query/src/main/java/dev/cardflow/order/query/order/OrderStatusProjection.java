@@ -4,6 +4,8 @@ import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReleased;
 import dev.cardflow.api.inventory.StockReservationRejected;
 import dev.cardflow.api.inventory.StockReserved;
+import dev.cardflow.api.order.BuyerNotificationFailed;
+import dev.cardflow.api.order.BuyerNotified;
 import dev.cardflow.api.order.CardPurchaseFailed;
 import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.FindOrderStatus;
@@ -110,6 +112,18 @@ public class OrderStatusProjection {
     @EventHandler
     void on(DeliveryNotificationRequested e, @Timestamp Instant at) {
         advanceKeepingStatus(e.orderId(), at, "notification-resent", "The delivery notification was sent again");
+    }
+
+    @EventHandler
+    void on(BuyerNotified e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "notification-sent", "We sent you an e-mail about this order",
+                Map.of("kind", e.kind()));
+    }
+
+    @EventHandler
+    void on(BuyerNotificationFailed e, @Timestamp Instant at) {
+        advanceKeepingStatus(e.orderId(), at, "notification-failed",
+                "Our e-mail to you could not be sent yet; we keep trying", Map.of("kind", e.kind()));
     }
 
     @EventHandler

@@ -5,6 +5,8 @@ import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.StockReserved;
 import dev.cardflow.api.order.OrderCancelled;
+import dev.cardflow.api.order.BuyerNotificationFailed;
+import dev.cardflow.api.order.BuyerNotified;
 import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderReinstated;
@@ -114,6 +116,22 @@ class OrderStatusProjectionTest {
         assertThat(view.timeline()).extracting(TimelineEntry::code)
                 .containsExactly("placed", "awaiting-payment", "stock-reserved", "payment-confirmed", "delivered");
         assertThat(view.version()).isEqualTo(5);
+    }
+
+    @Test
+    void theBuyersMailIsOnTheTimelineFirstFailedThenSentWithoutChangingTheStatus() {
+        String order = place();
+        projection.on(new OrderDelivered(order, KEYS, "buyer@example.com"), T0.plusSeconds(4));
+        projection.on(new BuyerNotificationFailed(order, "delivered", "delivered", "connection refused"),
+                T0.plusSeconds(5));
+        projection.on(new BuyerNotified(order, "delivered", "delivered"), T0.plusSeconds(30));
+
+        OrderStatusView view = store.find(order).orElseThrow();
+        assertThat(view.status()).isEqualTo(DELIVERED);
+        assertThat(view.timeline()).extracting(TimelineEntry::code, TimelineEntry::status).endsWith(
+                tuple("notification-failed", DELIVERED),
+                tuple("notification-sent", DELIVERED));
+        assertThat(view.timeline().get(view.timeline().size() - 1).data()).containsEntry("kind", "delivered");
     }
 
     @Test
