@@ -1,6 +1,6 @@
 """Soak: hundreds of buyers through lost and repeated callbacks, supplier timeouts and SIGKILLs.
 
-usage: python3 bench/soak.py [--orders 300] [--parallel 24] [--kill-every 12] [--payment-check]
+usage: python3 bench/soak.py [--orders 300] [--parallel 24] [--kill-every 12] [--payment-check] [--cds]
                              [--jar platform/target/cardflow-platform.jar] [--port 8090]
                              [--database cardflow_soak] [--watch 1.0]
 
@@ -43,6 +43,8 @@ args.add_argument("--port", type=int, default=8090)
 args.add_argument("--database", default="cardflow_soak")
 args.add_argument("--watch", type=float, default=1.0)
 args.add_argument("--log", default="/tmp/cardflow-soak.log")
+args.add_argument("--cds", action="store_true",
+                  help="start the jar extracted, with a class-data sharing archive from a training run")
 options = args.parse_args()
 
 base = f"http://127.0.0.1:{options.port}"
@@ -86,10 +88,24 @@ class Platform:
                    CARDFLOW_ADMIN_PASSWORD=ADMIN_PASSWORD,
                    CARDFLOW_RATE_LIMIT_PER_MINUTE="100000000",
                    CARDFLOW_MAX_UNPAID_ORDERS="100000000")
+        command = ["java", "-Xmx1g", "-jar", options.jar]
+        if options.cds:
+            command = ["java", "-Xmx1g", f"-XX:SharedArchiveFile={CDS_DIR}/app.jsa", "-jar", cds_jar()]
         with self.lock:
-            self.process = subprocess.Popen(["java", "-Xmx1g", "-jar", options.jar], env=env,
-                                            stdout=self.log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(command, env=env, stdout=self.log, stderr=subprocess.STDOUT)
             return time.time()
+
+    def train_cds(self):
+        """Extracts the jar and records the classes a start loads (Spring Boot's CDS recipe, JDK 17)."""
+        subprocess.run(["rm", "-rf", CDS_DIR], check=True)
+        subprocess.run(["java", "-Djarmode=tools", "-jar", options.jar, "extract", "--destination", CDS_DIR],
+                       check=True, stdout=subprocess.DEVNULL)
+        env = dict(os.environ, SERVER_PORT=str(options.port),
+                   SPRING_DATASOURCE_URL=f"jdbc:postgresql://127.0.0.1:5432/{options.database}",
+                   CARDFLOW_ADMIN_PASSWORD=ADMIN_PASSWORD)
+        subprocess.run(["java", "-Xmx1g", f"-XX:ArchiveClassesAtExit={CDS_DIR}/app.jsa",
+                        "-Dspring.context.exit=onRefresh", "-jar", cds_jar()], env=env, check=True,
+                       stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait_ready(self):
         while True:
@@ -130,9 +146,19 @@ class Platform:
                 self.process.wait(60)
 
 
+CDS_DIR = "/tmp/cardflow-soak-cds"
+
+
+def cds_jar():
+    return os.path.join(CDS_DIR, os.path.basename(options.jar))
+
+
 platform = Platform()
-subprocess.run(["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"drop database if exists {options.database}"],
-               check=True)
+drop = ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f"drop database if exists {options.database}"]
+subprocess.run(drop, check=True)
+if options.cds:
+    platform.train_cds()
+    subprocess.run(drop, check=True)
 platform.start()
 platform.wait_ready()
 
@@ -247,6 +273,7 @@ by_source = {name: sorted(seconds for i, (_, _, seconds, _) in enumerate(results
 recoveries = sorted(ready - started for started, ready, _ in platform.restarts)
 resumed = sorted(processing - started for started, _, processing in platform.restarts)
 print(f"orders={options.orders} parallel={options.parallel} kill_every={options.kill_every or 'never'} "
+      f"cds={'on' if options.cds else 'off'} "
       f"payment_check={'on' if options.payment_check else 'off'} elapsed={elapsed:.0f}s kills={len(kills)}")
 print(f"statuses={statuses} paid={len(latencies)} paid_settled_automatically={paid_and_settled}/{len(latencies)}")
 print(f"duplicates: keys_delivered_twice={keys_twice} orders_settled_twice={twice} payments_refunded_twice={refunded_twice}")
