@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.saga;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
@@ -31,6 +32,10 @@ public class DeadlineCancellation {
                 scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
             } catch (TaskInstanceNotFoundException gone) {
                 // fired or cancelled already
+            } catch (ExecutionException pickedMeanwhile) {
+                // picked to fire between db-scheduler's look-up and its delete ("removed 0"): left to fire
+                log.info("Deadline {} ({}) was picked to fire while being cancelled; left to fire",
+                        deadlineName, scheduleId);
             } catch (TaskInstanceCurrentlyExecutingException firing) {
                 log.info("Deadline {} ({}) is firing (or was picked by a stopped instance); left to fire",
                         deadlineName, scheduleId);
