@@ -214,7 +214,10 @@ public class FulfilmentConfiguration {
                         .schema(deadLetterSchema)
                         .genericSerializer(c.serializer())
                         .eventSerializer(c.eventSerializer())
-                        .build());
+                        .build())
+                // remembers which orders have parked mails, so a healthy event costs no look-up
+                .registerDeadLetteringEventHandlerInvokerConfiguration(group,
+                        (c, invoker) -> invoker.enableSequenceIdentifierCache());
     }
 
     @Bean

@@ -16,12 +16,13 @@ public class ChainDigests {
         this.jdbc = jdbc;
     }
 
-    /** Records these links; a link recorded before stays as it was. */
-    public void record(String orderId, List<OrderChain.Entry> entries) {
+    /** Records the links of several orders in one batch; a link recorded before stays as it was. */
+    public void record(Map<String, List<OrderChain.Entry>> links) {
         jdbc.batchUpdate("""
                         insert into order_chain_digest (order_id, sequence, event_type, digest) values (?, ?, ?, ?)
                         on conflict (order_id, sequence) do nothing""",
-                entries.stream().map(e -> new Object[]{orderId, e.sequence(), e.type(), e.digest()}).toList());
+                links.entrySet().stream().flatMap(order -> order.getValue().stream()
+                        .map(e -> new Object[]{order.getKey(), e.sequence(), e.type(), e.digest()})).toList());
     }
 
     /** The digest recorded for one event of the order. */

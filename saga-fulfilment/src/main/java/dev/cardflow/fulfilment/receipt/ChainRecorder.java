@@ -6,15 +6,22 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Records each order event's chain digest as it is appended, so that a later rewrite of the stored
  * event is found by comparing. Deliberately not a rebuildable projection: replaying it over a
  * rewritten store would record the rewrite.
+ * <p>
+ * Its processor handles events in batches: the links of a batch are written in one statement when
+ * the batch commits, and a link whose predecessor is in the same batch takes it from there.
  */
 @ProcessingGroup(ChainRecorder.PROCESSOR)
 public class ChainRecorder {
@@ -38,11 +45,12 @@ public class ChainRecorder {
             return; // an inventory event that names the order: not in the order's chain
         }
         long sequence = event.getSequenceNumber();
+        Batch batch = Batch.current(digests);
         Optional<String> previous = sequence == 0
                 ? Optional.of(OrderChain.genesis(orderId))
-                : digests.recorded(orderId, sequence - 1);
+                : batch.digest(orderId, sequence - 1).or(() -> digests.recorded(orderId, sequence - 1));
         if (previous.isPresent()) {
-            digests.record(orderId, List.of(chain.link(previous.get(), event)));
+            batch.add(orderId, List.of(chain.link(previous.get(), event)));
             return;
         }
         // the links before this one were never recorded (events older than the chain): chain them from the store
@@ -52,6 +60,30 @@ public class ChainRecorder {
                 history.add(e);
             }
         });
-        digests.record(orderId, chain.of(orderId, history));
+        batch.add(orderId, chain.of(orderId, history));
+    }
+
+    /** The links chained in the current batch, written together when it commits. */
+    private static final class Batch {
+
+        private final Map<String, List<OrderChain.Entry>> links = new HashMap<>();
+
+        static Batch current(ChainDigests digests) {
+            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+            return unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
+                Batch batch = new Batch();
+                unitOfWork.onPrepareCommit(u -> digests.record(batch.links));
+                return batch;
+            });
+        }
+
+        Optional<String> digest(String orderId, long sequence) {
+            return links.getOrDefault(orderId, List.of()).stream()
+                    .filter(e -> e.sequence() == sequence).map(OrderChain.Entry::digest).findFirst();
+        }
+
+        void add(String orderId, List<OrderChain.Entry> entries) {
+            links.computeIfAbsent(orderId, id -> new ArrayList<>()).addAll(entries);
+        }
     }
 }

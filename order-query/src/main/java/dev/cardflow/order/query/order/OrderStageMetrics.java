@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The order's stages as metrics, timed from the order's own events (their timestamps, so a slow
@@ -34,6 +37,12 @@ import java.util.Iterator;
  * and {@code cardflow.payment.notification.delay{via}}. Its processor starts at the head of the event
  * stream and never replays: metrics are about what happens while the platform runs, and a history
  * replayed into them would count every old order again.
+ * <p>
+ * The times a stage starts from (placed, asked to pay, paid) are remembered as their events pass, for
+ * the most recent orders; only an order this processor has not seen from its placement (placed before
+ * the platform started, or forgotten) is read from the event store. Were the processor's segment to
+ * move to another instance and back while an order is in flight, a stage of that order could be timed
+ * from what this instance saw: a metric's approximation, never an order's.
  */
 @Component
 @ProcessingGroup(OrderStageMetrics.PROCESSING_GROUP)
@@ -55,8 +64,18 @@ public class OrderStageMetrics {
             Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
             Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1)};
 
+    /** How many orders' start times are remembered; older ones are read from the event store again. */
+    static final int REMEMBERED_ORDERS = 50_000;
+
     private final EventStore events;
     private final MeterRegistry meters;
+    private final Map<String, History> recent = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, History> eldest) {
+                    return size() > REMEMBERED_ORDERS;
+                }
+            });
 
     public OrderStageMetrics(EventStore events, MeterRegistry meters) {
         this.events = events;
@@ -71,18 +90,31 @@ public class OrderStageMetrics {
     }
 
     @EventHandler
+    void on(OrderPlaced e, @Timestamp Instant at) {
+        recent.put(e.orderId(), new History(at, null, null));
+    }
+
+    @EventHandler
     void on(PaymentRequested e, @Timestamp Instant at, @SequenceNumber Long sequence) {
         History history = history(e.orderId(), sequence);
         // a payment created again (after a failed attempt) is not the order becoming payable
         if (history.paymentRequested == null && history.placed != null) {
             stage(PLACED_TO_PAYABLE).record(between(history.placed, at));
         }
+        recent.put(e.orderId(), new History(history.placed, at, history.paid));
     }
 
     @EventHandler
     void on(PaymentConfirmed e, @Timestamp Instant at, @SequenceNumber Long sequence,
             @MetaDataValue(Origin.ORIGIN) String origin) {
-        notificationDelay(e.orderId(), at, sequence, origin);
+        History history = notificationDelay(e.orderId(), at, sequence, origin);
+        recent.put(e.orderId(), new History(history.placed, history.paymentRequested, at));
+    }
+
+    @EventHandler
+    void on(OrderReinstated e, @Timestamp Instant at, @SequenceNumber Long sequence) {
+        History history = history(e.orderId(), sequence);
+        recent.put(e.orderId(), new History(history.placed, history.paymentRequested, at));
     }
 
     @EventHandler
@@ -111,7 +143,7 @@ public class OrderStageMetrics {
     }
 
     /** From the payment's creation (the last {@code PaymentRequested}) to the order recording it as paid. */
-    private void notificationDelay(String orderId, Instant at, Long sequence, String origin) {
+    private History notificationDelay(String orderId, Instant at, Long sequence, String origin) {
         History history = history(orderId, sequence);
         if (history.paymentRequested != null) {
             Timer.builder(NOTIFICATION_DELAY)
@@ -121,6 +153,7 @@ public class OrderStageMetrics {
                     .register(meters)
                     .record(between(history.paymentRequested, at));
         }
+        return history;
     }
 
     private static String via(String origin) {
@@ -163,7 +196,14 @@ public class OrderStageMetrics {
 
     /** When the order was placed, last asked to pay and last became paid, before the event at {@code sequence}. */
     private History history(String orderId, Long sequence) {
-        History history = new History();
+        History remembered = recent.get(orderId);
+        return remembered != null ? remembered : recent.computeIfAbsent(orderId, id -> stored(id, sequence));
+    }
+
+    private History stored(String orderId, Long sequence) {
+        Instant placed = null;
+        Instant paymentRequested = null;
+        Instant paid = null;
         Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(orderId).asStream().iterator();
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
@@ -172,19 +212,17 @@ public class OrderStageMetrics {
             }
             Class<?> type = event.getPayloadType();
             if (type == OrderPlaced.class) {
-                history.placed = event.getTimestamp();
+                placed = event.getTimestamp();
             } else if (type == PaymentRequested.class) {
-                history.paymentRequested = event.getTimestamp();
+                paymentRequested = event.getTimestamp();
             } else if (type == PaymentConfirmed.class || type == OrderReinstated.class) {
-                history.paid = event.getTimestamp();
+                paid = event.getTimestamp();
             }
         }
-        return history;
+        return new History(placed, paymentRequested, paid);
     }
 
-    private static final class History {
-        Instant placed;
-        Instant paymentRequested;
-        Instant paid;
+    /** The times an order's stages start from; {@code null} for what has not happened (yet). */
+    private record History(Instant placed, Instant paymentRequested, Instant paid) {
     }
 }

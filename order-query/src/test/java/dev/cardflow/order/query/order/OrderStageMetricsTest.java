@@ -91,7 +91,7 @@ class OrderStageMetricsTest {
                 "status-check:pay-1", PRICE);
         metrics.on(late, T0.plusSeconds(1001), stored(order, late, T0.plusSeconds(1001)), Origin.PSP_STATUS_CHECK);
         OrderReinstated reinstated = new OrderReinstated(order);
-        stored(order, reinstated, T0.plusSeconds(1002));
+        metrics.on(reinstated, T0.plusSeconds(1002), stored(order, reinstated, T0.plusSeconds(1002)));
         OrderDelivered delivered = new OrderDelivered(order, KEYS, "buyer@example.com");
         metrics.on(delivered, T0.plusSeconds(1010), stored(order, delivered, T0.plusSeconds(1010)));
 
@@ -108,6 +108,26 @@ class OrderStageMetricsTest {
                 .containsExactlyInAnyOrder("placed-to-payable", "paid-to-delivered", "placed-to-settled");
         assertThat(meters.find(OrderStageMetrics.SETTLED).counters()).extracting(c -> c.getId().getTag("status"))
                 .containsExactlyInAnyOrder("DELIVERED", "CANCELLED", "REFUNDED");
+    }
+
+    @Test
+    void anOrderSeenFromItsPlacementIsTimedFromWhatPassedWithoutReadingItsHistoryAgain() {
+        String order = "o-seen";
+        // the placement passes the processor but is not in this store: a look-up would find nothing
+        metrics.on(place(order), T0);
+        sequence++;
+        PaymentRequested requested = new PaymentRequested(order, "pay-1", "https://psp.test/pay/pay-1",
+                T0.plusSeconds(900));
+        metrics.on(requested, T0.plusSeconds(3), stored(order, requested, T0.plusSeconds(3)));
+        PaymentConfirmed paid = new PaymentConfirmed(order, "pay-1", "evt-1", PRICE);
+        metrics.on(paid, T0.plusSeconds(10), stored(order, paid, T0.plusSeconds(10)), Origin.PSP_NOTIFICATION);
+        OrderDelivered delivered = new OrderDelivered(order, KEYS, "buyer@example.com");
+        metrics.on(delivered, T0.plusSeconds(11), stored(order, delivered, T0.plusSeconds(11)));
+
+        assertThat(seconds(stage(OrderStageMetrics.PLACED_TO_PAYABLE))).isEqualTo(3.0);
+        assertThat(seconds(notificationDelay("notification"))).isEqualTo(7.0);
+        assertThat(seconds(stage(OrderStageMetrics.PAID_TO_DELIVERED))).isEqualTo(1.0);
+        assertThat(seconds(stage(OrderStageMetrics.PLACED_TO_SETTLED))).isEqualTo(11.0);
     }
 
     private Long stored(String order, Object event, Instant at) {
