@@ -10,7 +10,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +23,27 @@ import java.util.Optional;
  * rewritten store would record the rewrite.
  * <p>
  * Its processor handles events in batches: the links of a batch are written in one statement when
- * the batch commits, and a link whose predecessor is in the same batch takes it from there.
+ * the batch commits, and a link takes its predecessor from the same batch or from the last links
+ * committed for recent orders (a recorded digest never changes), else from the table.
  */
 @ProcessingGroup(ChainRecorder.PROCESSOR)
 public class ChainRecorder {
 
     public static final String PROCESSOR = "order-chain";
 
+    /** How many orders' last committed links are remembered. */
+    static final int REMEMBERED_ORDERS = 50_000;
+
     private final OrderChain chain;
     private final ChainDigests digests;
     private final EventStore events;
+    private final Map<String, OrderChain.Entry> lastCommitted = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, OrderChain.Entry> eldest) {
+                    return size() > REMEMBERED_ORDERS;
+                }
+            });
 
     public ChainRecorder(OrderChain chain, ChainDigests digests, EventStore events) {
         this.chain = chain;
@@ -45,10 +58,12 @@ public class ChainRecorder {
             return; // an inventory event that names the order: not in the order's chain
         }
         long sequence = event.getSequenceNumber();
-        Batch batch = Batch.current(digests);
+        Batch batch = batch();
         Optional<String> previous = sequence == 0
                 ? Optional.of(OrderChain.genesis(orderId))
-                : batch.digest(orderId, sequence - 1).or(() -> digests.recorded(orderId, sequence - 1));
+                : batch.digest(orderId, sequence - 1)
+                        .or(() -> committed(orderId, sequence - 1))
+                        .or(() -> digests.recorded(orderId, sequence - 1));
         if (previous.isPresent()) {
             batch.add(orderId, List.of(chain.link(previous.get(), event)));
             return;
@@ -63,19 +78,27 @@ public class ChainRecorder {
         batch.add(orderId, chain.of(orderId, history));
     }
 
-    /** The links chained in the current batch, written together when it commits. */
+    private Optional<String> committed(String orderId, long sequence) {
+        OrderChain.Entry last = lastCommitted.get(orderId);
+        return last != null && last.sequence() == sequence ? Optional.of(last.digest()) : Optional.empty();
+    }
+
+    /** The current batch's links: written when it commits, remembered once committed. */
+    private Batch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
+            Batch batch = new Batch();
+            unitOfWork.onPrepareCommit(u -> digests.record(batch.links));
+            unitOfWork.afterCommit(u -> batch.links.forEach((order, entries) ->
+                    lastCommitted.put(order, entries.get(entries.size() - 1))));
+            return batch;
+        });
+    }
+
+    /** The links chained in one batch of events. */
     private static final class Batch {
 
         private final Map<String, List<OrderChain.Entry>> links = new HashMap<>();
-
-        static Batch current(ChainDigests digests) {
-            UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-            return unitOfWork.getOrComputeResource(Batch.class.getName(), key -> {
-                Batch batch = new Batch();
-                unitOfWork.onPrepareCommit(u -> digests.record(batch.links));
-                return batch;
-            });
-        }
 
         Optional<String> digest(String orderId, long sequence) {
             return links.getOrDefault(orderId, List.of()).stream()
