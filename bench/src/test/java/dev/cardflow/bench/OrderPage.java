@@ -61,7 +61,7 @@ final class OrderPage {
     static ChainBuilder pollUntil(String name, Function<Session, Boolean> done, Duration within,
                                   Function<Session, Duration> interval, String failedName,
                                   io.gatling.javaapi.core.CheckBuilder failingCheck) {
-        return exec(session -> session.remove("pollStarted").set("pollStarted", System.nanoTime()))
+        return exec(session -> session.set("pollStarted", System.nanoTime()))
                 .asLongAs(session -> !done.apply(session)
                         && System.nanoTime() - session.getLong("pollStarted") < within.toNanos())
                 .on(pause(interval), poll(name))
