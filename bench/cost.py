@@ -233,9 +233,11 @@ def snapshot_sql(count_delivered, statements):
     if count_delivered:
         parts.append("'delivered', (select count(*) from order_status where status = 'DELIVERED')")
     if statements:
+        # one entry per statement: pg_stat_statements keeps one row per user and nesting level as well
         parts.append("'statements', (select coalesce(json_object_agg(queryid, json_build_array(calls, query)), '{}') "
-                     "from pg_stat_statements where dbid = (select oid from pg_database "
-                     "where datname = current_database()) and query not like '%pg_stat_statements%')")
+                     "from (select queryid, sum(calls) as calls, min(query) as query from pg_stat_statements "
+                     "where dbid = (select oid from pg_database where datname = current_database()) "
+                     "and query not like '%pg_stat_statements%' group by queryid) s)")
     return "select json_build_object(" + ", ".join(parts) + ")"
 
 
@@ -260,8 +262,12 @@ class Snapshot:
         self.jvm = proc_stat(jvm)[1] if jvm and proc_stat(jvm) else None
         self.cluster = cluster_ticks(postmaster) if postmaster else None
         self.stats = json.loads(psql(options, sql))
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        self.children_cpu = usage.ru_utime + usage.ru_stime
+
+
+def children_cpu_seconds():
+    """CPU of every child this script has waited for so far (COMMAND, its own children, psql)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def ms(ticks):
@@ -292,7 +298,9 @@ def main():
     if sampler:
         sampler.start()
     print(f"cost.py: running {' '.join(options.command)}", file=sys.stderr, flush=True)
+    before_command = children_cpu_seconds()
     exit_code = subprocess.call(options.command)
+    load_generator = children_cpu_seconds() - before_command
     ended = Snapshot(options, jvm, postmaster, sql)
     print(f"cost.py: command exited {exit_code}; settling {options.settle:.0f} s for PostgreSQL's statistics",
           file=sys.stderr, flush=True)
@@ -300,7 +308,7 @@ def main():
     end = Snapshot(options, jvm, postmaster, sql)
     by_kind = sampler.stop() if sampler else None
 
-    report(options, idle_start, start, ended, end, by_kind, exit_code)
+    report(options, idle_start, start, ended, end, by_kind, exit_code, load_generator)
     sys.exit(exit_code)
 
 
@@ -311,7 +319,7 @@ def delta(end, start, *path):
     return a - b
 
 
-def report(options, idle_start, start, ended, end, by_kind, exit_code):
+def report(options, idle_start, start, ended, end, by_kind, exit_code, load_generator):
     command_seconds = ended.at - start.at
     window = end.at - start.at
     delivered = options.orders if options.orders is not None else end.stats["delivered"] - start.stats["delivered"]
@@ -347,7 +355,6 @@ def report(options, idle_start, start, ended, end, by_kind, exit_code):
         add(f"rows {kind}", delta(end.stats, start.stats, "db", kind),
             delta(start.stats, idle_start.stats, "db", kind) if idle_start else None, "", 2)
 
-    load_generator = end.children_cpu - start.children_cpu  # psql's own few ms included
     print()
     print(f"## Cost per delivered order — {delivered} orders delivered, command {command_seconds:.1f} s "
           f"({delivered / command_seconds if command_seconds else 0:.1f} orders/s end to end), exit code {exit_code}")
