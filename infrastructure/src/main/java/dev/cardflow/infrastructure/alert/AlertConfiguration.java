@@ -29,6 +29,7 @@ import java.util.List;
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
         "org.springframework.boot.autoconfigure.mail.MailSenderAutoConfiguration",
         "org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
