@@ -121,7 +121,7 @@ class OperatorAlertsIT {
 
         JsonNode alert = alert("low-stock", product.productId());
         assertThat(alert.get("severity").asText()).isEqualTo("warning");
-        assertThat(alert.get("message").asText()).contains("1 card key(s) left");
+        assertThat(alert.get("message").asText()).contains(product.name(), "1 card key(s) left");
         assertThat(outcomes(alert)).containsEntry("webhook", "sent").containsEntry("telegram", "sent")
                 .containsEntry("email", "sent");
         assertOnceOnEveryChannel("low-stock", product.productId());

@@ -49,9 +49,10 @@ public class OperatorAlerts {
 
     @EventHandler
     void on(ProductStockLow event) {
-        alerts.raise(AlertKind.LOW_STOCK, event.productId(), "Product " + event.productId() + " has "
-                + event.available() + " card key(s) left (its threshold is " + event.threshold() + "): upload more.",
-                "/admin/#products");
+        String product = event.productName() == null ? "Product " + event.productId()
+                : event.productName() + " (" + event.productId() + ")";
+        alerts.raise(AlertKind.LOW_STOCK, event.productId(), product + " has " + event.available()
+                + " card key(s) left (its threshold is " + event.threshold() + "): upload more.", "/admin/#products");
     }
 
     private static String orderLink(String orderId) {

@@ -50,6 +50,8 @@ public class Inventory {
     @AggregateIdentifier
     private String productId;
     private ProductSource source;
+    /** The name as registered, for what the inventory tells operators. */
+    private String name;
     /** Keys on the shelf, oldest first, by fingerprint. */
     private LinkedHashMap<String, SealedCardKey> available = new LinkedHashMap<>();
     private Map<String, List<SealedCardKey>> reserved = new HashMap<>();
@@ -120,7 +122,7 @@ public class Inventory {
     private void watchStock() {
         if (source == ProductSource.POOL && lowStockThreshold != null && !lowStock
                 && available.size() <= lowStockThreshold) {
-            apply(new ProductStockLow(productId, available.size(), lowStockThreshold));
+            apply(new ProductStockLow(productId, name, available.size(), lowStockThreshold));
         }
     }
 
@@ -148,6 +150,7 @@ public class Inventory {
     void on(ProductRegistered event) {
         productId = event.productId();
         source = event.source();
+        name = event.name();
         lowStockThreshold = event.lowStockThreshold();
         lowStock = true;
     }

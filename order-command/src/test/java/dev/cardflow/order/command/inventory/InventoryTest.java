@@ -95,30 +95,30 @@ class InventoryTest {
     void reservationThatLeavesStockAtTheThresholdSaysStockIsLow() {
         fixture.given(WATCHED_PRODUCT, added(K1, K2, K3), reserved("o-1", K1))
                 .when(new ReserveStock(PRODUCT, "o-2", 1))
-                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, 1, 1));
+                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1));
     }
 
     @Test
     void stockStillLowSaysNothingMore() {
-        fixture.given(WATCHED_PRODUCT, added(K1, K2, K3), reserved("o-1", K1, K2), new ProductStockLow(PRODUCT, 1, 1))
+        fixture.given(WATCHED_PRODUCT, added(K1, K2, K3), reserved("o-1", K1, K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1))
                 .when(new ReserveStock(PRODUCT, "o-2", 1))
                 .expectEvents(reserved("o-2", K3));
     }
 
     @Test
     void stockThatRoseAboveTheThresholdAndFellAgainSaysSoAgain() {
-        fixture.given(WATCHED_PRODUCT, added(K1, K2), reserved("o-1", K1), new ProductStockLow(PRODUCT, 1, 1),
+        fixture.given(WATCHED_PRODUCT, added(K1, K2), reserved("o-1", K1), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1),
                         added(K3))
                 .when(new ReserveStock(PRODUCT, "o-2", 1))
-                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, 1, 1));
+                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1));
     }
 
     @Test
     void stockReleasedAboveTheThresholdCountsAsRisen() {
-        fixture.given(WATCHED_PRODUCT, added(K1, K2), reserved("o-1", K1), new ProductStockLow(PRODUCT, 1, 1),
+        fixture.given(WATCHED_PRODUCT, added(K1, K2), reserved("o-1", K1), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1),
                         new StockReleased(PRODUCT, "o-1", 1))
                 .when(new ReserveStock(PRODUCT, "o-2", 1))
-                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, 1, 1));
+                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1));
     }
 
     @Test
@@ -132,7 +132,7 @@ class InventoryTest {
     void thresholdRaisedToTheCurrentStockSaysStockIsLow() {
         fixture.given(POOL_PRODUCT, added(K1, K2))
                 .when(new ChangeLowStockThreshold(PRODUCT, 2))
-                .expectEvents(new ProductLowStockThresholdChanged(PRODUCT, 2), new ProductStockLow(PRODUCT, 2, 2));
+                .expectEvents(new ProductLowStockThresholdChanged(PRODUCT, 2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 2, 2));
     }
 
     @Test
@@ -153,7 +153,7 @@ class InventoryTest {
     @Test
     void lowStockStateSurvivesASnapshot() {
         Inventory restored = throughASnapshot(replayed(List.of(WATCHED_PRODUCT, added(K1, K2, K3),
-                reserved("o-1", K1, K2), new ProductStockLow(PRODUCT, 1, 1))));
+                reserved("o-1", K1, K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1))));
 
         fixture.givenState(() -> restored)
                 .when(new ReserveStock(PRODUCT, "o-2", 1))
