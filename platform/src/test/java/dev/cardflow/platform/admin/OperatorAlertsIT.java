@@ -230,10 +230,20 @@ class OperatorAlertsIT {
     }
 
     @Test
-    void unknownAlertKindIsRefused() {
-        shop.asAdmin(shop.http().get().uri("/admin/api/alerts?kind=everything")).exchange()
-                .expectStatus().isBadRequest();
+    void operatorsReadTheAlertsButNoOneElseAndAnUnknownKindIsRefused() {
+        String operator = "ops-" + Shop.shortId();
+        String password = "a-long-operator-password-" + Shop.shortId();
+        shop.asAdmin(shop.http().post().uri("/admin/api/operators").contentType(MediaType.APPLICATION_JSON)
+                        .bodyValue(Map.of("username", operator, "password", password, "role", "OPERATOR")))
+                .exchange().expectStatus().is2xxSuccessful();
+
+        shop.http().get().uri("/admin/api/alerts").headers(h -> h.setBasicAuth(operator, password)).exchange()
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON);
         shop.http().get().uri("/admin/api/alerts").exchange().expectStatus().isUnauthorized();
+        shop.asAdmin(shop.http().get().uri("/admin/api/alerts?kind=everything")).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        shop.asAdmin(shop.http().get().uri("/admin/api/alerts?limit=0")).exchange().expectStatus().isBadRequest();
     }
 
     private void awaitOnEveryChannel(String kind, String subject) {
