@@ -15,7 +15,9 @@
 
   const STATUSES = ['PLACED', 'PENDING_PAYMENT', 'PAID', 'DELIVERED', 'CANCELLED', 'REFUNDING', 'REFUNDED'];
   const TERMINAL = ['DELIVERED', 'CANCELLED', 'REFUNDED'];
-  const VIEWS = ['orders', 'order', 'products', 'dead-letters', 'system', 'audit'];
+  const VIEWS = ['orders', 'order', 'products', 'dead-letters', 'alerts', 'system', 'audit'];
+  const ALERT_KINDS = ['order-stuck', 'order-refunded', 'refund-failed', 'circuit-open', 'unmatched-payment',
+    'low-stock', 'dead-letter'];
   const ORDER_POLL_MS = 2000;
   const SYSTEM_POLL_MS = 4000;
 
@@ -45,6 +47,8 @@
     productsError: null,
     createdProducts: [],
     deadLetters: null,
+    alerts: null,
+    alertsError: null,
     deadError: null,
     unmatched: null,
     unmatchedError: null,
@@ -250,6 +254,9 @@
       loadProducts();
     } else if (view === 'dead-letters') {
       loadDeadLetters();
+    } else if (view === 'alerts') {
+      loadAlerts();
+      poll(loadAlerts, SYSTEM_POLL_MS);
     } else if (view === 'system') {
       loadSystem();
       poll(loadSystem, SYSTEM_POLL_MS);
@@ -261,7 +268,7 @@
   function updateTitle() {
     const names = {
       orders: 'nav.orders', order: 'order.heading', products: 'nav.products',
-      'dead-letters': 'nav.deadLetters', system: 'nav.system', audit: 'nav.audit'
+      'dead-letters': 'nav.deadLetters', alerts: 'nav.alerts', system: 'nav.system', audit: 'nav.audit'
     };
     document.title = t(names[state.view] || 'nav.orders') + ' — ' + t('common.title');
   }
@@ -783,6 +790,7 @@
           pool ? stock(product.available) : t('products.onDemand')),
         h('td', { class: 'num' }, stock(product.reserved)),
         h('td', { class: 'num' }, stock(product.issued)),
+        h('td', { class: 'num' }, pool ? stock(product.lowStockThreshold) : '—'),
         h('td', { class: 'row-actions' }, pool ? h('button', { type: 'button', class: 'secondary small',
           'aria-label': t('keys.uploadFor', { name: product.name }),
           onclick: () => chooseForUpload(product.productId) }, t('keys.uploadShort')) : null)));
@@ -841,10 +849,12 @@
       const currency = form.currency.value.trim().toUpperCase();
       const source = form.source.value;
       const sku = form.sku.value.trim();
+      const threshold = form.threshold.value.trim();
       const problem = !name ? ['product-name', 'products.nameRequired']
         : !/^\d+(\.\d{1,2})?$/.test(price) || Number(price) <= 0 ? ['product-price', 'products.priceInvalid']
           : !/^[A-Z]{3}$/.test(currency) ? ['product-currency', 'products.currencyInvalid']
-            : source === 'UPSTREAM' && !sku ? ['product-sku', 'products.skuRequired'] : null;
+            : source === 'UPSTREAM' && !sku ? ['product-sku', 'products.skuRequired']
+              : threshold && !/^\d{1,7}$/.test(threshold) ? ['product-threshold', 'products.thresholdInvalid'] : null;
       form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
       if (problem) {
         error.textContent = t(problem[1]);
@@ -859,6 +869,9 @@
       if (source === 'UPSTREAM') {
         body.sku = sku;
       }
+      if (threshold) {
+        body.lowStockThreshold = Number(threshold);
+      }
       const result = await api('POST', '/admin/api/products', body);
       button.disabled = false;
       if (!result.ok) {
@@ -870,6 +883,7 @@
       form.name.value = '';
       form.price.value = '';
       form.sku.value = '';
+      form.threshold.value = '';
       if (source === 'POOL') {
         state.createdProducts.push({ productId, name, source });
         fillKeysProducts();
@@ -1003,6 +1017,63 @@
       outcome('dead-outcome', 'error', failure(result));
     }
     loadDeadLetters();
+  }
+
+  // ---------------------------------------------------------------- operator alerts
+
+  function fillAlertKinds() {
+    const select = $('#alerts-kind');
+    const chosen = select.value;
+    clear(select).append(h('option', { value: '', text: t('alerts.allKinds') }));
+    ALERT_KINDS.forEach((kind) => select.append(h('option', { value: kind, text: t('alert.' + kind) })));
+    select.value = chosen;
+  }
+
+  async function loadAlerts(quiet) {
+    if (!quiet) {
+      $('#alerts-table').setAttribute('aria-busy', 'true');
+    }
+    const kind = $('#alerts-kind').value;
+    const result = await api('GET', '/admin/api/alerts' + (kind ? '?kind=' + encodeURIComponent(kind) : ''));
+    $('#alerts-table').setAttribute('aria-busy', 'false');
+    if (state.view !== 'alerts') {
+      return;
+    }
+    state.alerts = result.ok ? result.data : state.alerts;
+    state.alertsError = result.ok ? null : failure(result);
+    renderAlerts();
+  }
+
+  function renderAlerts() {
+    const table = $('#alerts-table');
+    const body = clear($('tbody', table));
+    if (state.alertsError) {
+      body.append(emptyRow(table, state.alertsError, 'error'));
+    } else if (state.alerts && state.alerts.length === 0) {
+      body.append(emptyRow(table, t('alerts.none')));
+    } else if (!state.alerts) {
+      body.append(emptyRow(table, t('common.loading')));
+    }
+    (state.alerts || []).forEach((a) => {
+      const channels = (a.deliveries || []).map((d) => h('li', { 'data-channel': d.channel },
+        h('span', { class: 'badge ' + (d.status === 'sent' ? 'ok' : d.status === 'failed' ? 'problem' : 'warn'),
+          text: t('alerts.channel.' + d.channel, {}, d.channel) + ': ' + t('alerts.status.' + d.status, {}, d.status) }),
+        ' ', h('span', { class: 'muted small', text: t('alerts.attempts', { count: d.attempts }) }),
+        d.lastError ? h('span', { class: 'small', text: ' ' + d.lastError }) : null));
+      const subject = a.link && a.link.indexOf('/admin/#') >= 0
+        ? h('a', { href: a.link.slice(a.link.indexOf('#')), class: 'mono', text: a.subject })
+        : h('span', { class: 'mono', text: a.subject });
+      body.append(h('tr', { 'data-alert-id': String(a.id) },
+        h('td', {}, time(a.at)),
+        h('td', {}, h('span', { class: 'badge ' + (a.severity === 'critical' ? 'problem' : 'warn'),
+          text: t('alert.' + a.kind, {}, a.kind) })),
+        h('td', {}, subject, a.repeats > 0
+          ? h('span', { class: 'muted small', text: ' ' + t('alerts.repeats', { count: a.repeats }) }) : null),
+        h('td', {}, h('span', { class: 'small', text: a.message })),
+        h('td', {}, channels.length ? h('ul', { class: 'segments' }, channels)
+          : h('span', { class: 'muted', text: t('alerts.noChannel') }))));
+    });
+    labelCells(table);
   }
 
   // ---------------------------------------------------------------- projections and breakers
@@ -1206,6 +1277,10 @@
     if (state.projections || state.breakers) {
       renderSystem();
     }
+    fillAlertKinds();
+    if (state.alerts || state.alertsError) {
+      renderAlerts();
+    }
     renderBulk();
   }
 
@@ -1218,6 +1293,9 @@
     setUpProducts();
     setUpBulk();
     $('#dead-refresh').addEventListener('click', loadDeadLetters);
+    fillAlertKinds();
+    $('#alerts-refresh').addEventListener('click', () => loadAlerts());
+    $('#alerts-kind').addEventListener('change', () => loadAlerts());
     $('#system-refresh').addEventListener('click', loadSystem);
     window.addEventListener('hashchange', route);
     route();

@@ -1,5 +1,7 @@
 package dev.cardflow.fulfilment;
 
+import dev.cardflow.fulfilment.alert.BreakerAlerts;
+import dev.cardflow.fulfilment.alert.OperatorAlerts;
 import dev.cardflow.fulfilment.audit.OrderHistory;
 import dev.cardflow.fulfilment.audit.SagaReplay;
 import dev.cardflow.fulfilment.notification.BuyerMailProperties;
@@ -26,6 +28,7 @@ import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.api.order.PaymentMethods;
+import dev.cardflow.infrastructure.alert.Alerts;
 import dev.cardflow.infrastructure.axon.EventPositions;
 import dev.cardflow.infrastructure.mode.Mode;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
@@ -218,6 +221,27 @@ public class FulfilmentConfiguration {
                 // remembers which orders have parked mails, so a healthy event costs no look-up
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache());
+    }
+
+    @Bean
+    public OperatorAlerts operatorAlerts(Alerts alerts) {
+        return new OperatorAlerts(alerts);
+    }
+
+    /** Raised off the thread of the call that tripped the breaker. */
+    @Bean
+    public BreakerAlerts breakerAlerts(CircuitBreakerRegistry breakers, Alerts alerts,
+                                       ThreadPoolTaskExecutor fulfilmentIo) {
+        return new BreakerAlerts(breakers, alerts, fulfilmentIo);
+    }
+
+    /** Alerts start at the head of the event stream: a new deployment does not alert about the past. */
+    @Bean
+    public ConfigurerModule operatorAlertsProcessor() {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessorConfiguration(OperatorAlerts.PROCESSING_GROUP,
+                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
     }
 
     @Bean

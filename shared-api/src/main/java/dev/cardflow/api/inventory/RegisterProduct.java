@@ -7,8 +7,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import static dev.cardflow.api.common.Require.*;
 
-/** Adds a product to the shop's catalogue. */
-public record RegisterProduct(@TargetAggregateIdentifier String productId, String name, Money price, ProductSource source, String sku) {
+/**
+ * Adds a product to the shop's catalogue; {@code lowStockThreshold} (optional, at least 0) makes the operators
+ * hear when the available keys fall to it.
+ */
+public record RegisterProduct(@TargetAggregateIdentifier String productId, String name, Money price, ProductSource source,
+                              String sku, Integer lowStockThreshold) {
 
     public static final int MAX_NAME = 200;
 
@@ -24,5 +28,10 @@ public record RegisterProduct(@TargetAggregateIdentifier String productId, Strin
             text(sku, "sku");
         }
         sku = sku == null ? null : sku.strip();
+        ChangeLowStockThreshold.check(lowStockThreshold);
+    }
+
+    public RegisterProduct(String productId, String name, Money price, ProductSource source, String sku) {
+        this(productId, name, price, source, sku, null);
     }
 }

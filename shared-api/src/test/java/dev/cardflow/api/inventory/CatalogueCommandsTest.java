@@ -34,6 +34,21 @@ class CatalogueCommandsTest {
     }
 
     @Test
+    void aNegativeLowStockThresholdIsRefused() {
+        assertThat(refusalOf(() -> new RegisterProduct("p", "Card", Money.of("1.00", "EUR"), ProductSource.POOL, null,
+                -1))).extracting(Refusal::code, Refusal::field)
+                .containsExactly("invalid-low-stock-threshold", "lowStockThreshold");
+        assertThat(refusalOf(() -> new ChangeLowStockThreshold("p", -1)).field()).isEqualTo("lowStockThreshold");
+    }
+
+    @Test
+    void aLowStockThresholdOfZeroMeansSoldOutAndNoneMeansNever() {
+        assertThat(new RegisterProduct("p", "Card", Money.of("1.00", "EUR"), ProductSource.POOL, null, 0)
+                .lowStockThreshold()).isZero();
+        assertThat(new ChangeLowStockThreshold("p", null).lowStockThreshold()).isNull();
+    }
+
+    @Test
     void aProductNameOverTwoHundredCharactersIsRefused() {
         assertThat(refusalOf(() -> new RegisterProduct("p", "n".repeat(201), Money.of("1.00", "EUR"),
                 ProductSource.POOL, null)).field()).isEqualTo("name");

@@ -4,8 +4,11 @@ import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.AddCardKeys;
 import dev.cardflow.api.inventory.CardKeysAdded;
 import dev.cardflow.api.inventory.CardKeysUpload;
+import dev.cardflow.api.inventory.ChangeLowStockThreshold;
 import dev.cardflow.api.inventory.IssueReservedStock;
+import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
+import dev.cardflow.api.inventory.ProductStockLow;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.RegisterProduct;
 import dev.cardflow.api.inventory.ReleaseStock;
@@ -28,6 +31,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -46,12 +50,18 @@ public class Inventory {
     @AggregateIdentifier
     private String productId;
     private ProductSource source;
+    /** The name as registered, for what the inventory tells operators. */
+    private String name;
     /** Keys on the shelf, oldest first, by fingerprint. */
     private LinkedHashMap<String, SealedCardKey> available = new LinkedHashMap<>();
     private Map<String, List<SealedCardKey>> reserved = new HashMap<>();
     /** Fingerprints of every key ever added: a key sold once is still a duplicate. */
     private Set<String> known = new HashSet<>();
     private Set<String> issuedOrders = new HashSet<>();
+    /** At or below this many available keys the product is low on stock; null: never. */
+    private Integer lowStockThreshold;
+    /** Whether the last crossing was downwards (said by {@link ProductStockLow}); an empty new product counts as low. */
+    private boolean lowStock;
 
     protected Inventory() {
         // for Axon
@@ -60,7 +70,16 @@ public class Inventory {
     @CommandHandler
     public Inventory(RegisterProduct command) {
         apply(new ProductRegistered(command.productId(), command.name(), command.price(), command.source(),
-                command.sku()));
+                command.sku(), command.lowStockThreshold()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeLowStockThreshold command) {
+        if (Objects.equals(lowStockThreshold, command.lowStockThreshold())) {
+            return;
+        }
+        apply(new ProductLowStockThresholdChanged(productId, command.lowStockThreshold()));
+        watchStock();
     }
 
     @CommandHandler
@@ -96,6 +115,15 @@ public class Inventory {
             keys.add(shelf.next());
         }
         apply(new StockReserved(productId, command.orderId(), keys));
+        watchStock();
+    }
+
+    /** Says once when the available keys fell to the threshold; the event-sourcing handlers notice the way back up. */
+    private void watchStock() {
+        if (source == ProductSource.POOL && lowStockThreshold != null && !lowStock
+                && available.size() <= lowStockThreshold) {
+            apply(new ProductStockLow(productId, name, available.size(), lowStockThreshold));
+        }
     }
 
     @CommandHandler
@@ -122,6 +150,26 @@ public class Inventory {
     void on(ProductRegistered event) {
         productId = event.productId();
         source = event.source();
+        name = event.name();
+        lowStockThreshold = event.lowStockThreshold();
+        lowStock = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProductLowStockThresholdChanged event) {
+        lowStockThreshold = event.lowStockThreshold();
+        noticeRecovery();
+    }
+
+    @EventSourcingHandler
+    void on(ProductStockLow event) {
+        lowStock = true;
+    }
+
+    private void noticeRecovery() {
+        if (lowStockThreshold == null || available.size() > lowStockThreshold) {
+            lowStock = false;
+        }
     }
 
     @EventSourcingHandler
@@ -130,6 +178,7 @@ public class Inventory {
             known.add(key.fingerprint());
             available.put(key.fingerprint(), key);
         }
+        noticeRecovery();
     }
 
     @EventSourcingHandler
@@ -144,6 +193,7 @@ public class Inventory {
         if (keys != null) {
             keys.forEach(key -> available.put(key.fingerprint(), key));
         }
+        noticeRecovery();
     }
 
     @EventSourcingHandler

@@ -5,8 +5,11 @@ import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.AddCardKeys;
 import dev.cardflow.api.inventory.CardKeysAdded;
 import dev.cardflow.api.inventory.CardKeysUpload;
+import dev.cardflow.api.inventory.ChangeLowStockThreshold;
 import dev.cardflow.api.inventory.IssueReservedStock;
+import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
+import dev.cardflow.api.inventory.ProductStockLow;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.RegisterProduct;
 import dev.cardflow.api.inventory.ReleaseStock;
@@ -74,6 +77,87 @@ class InventoryTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterProduct(PRODUCT, "Xbox 25 EUR", PRICE, ProductSource.UPSTREAM, "XBOX-25"))
                 .expectEvents(new ProductRegistered(PRODUCT, "Xbox 25 EUR", PRICE, ProductSource.UPSTREAM, "XBOX-25"));
+    }
+
+    // low stock
+
+    private static final ProductRegistered WATCHED_PRODUCT =
+            new ProductRegistered(PRODUCT, "Steam 10 EUR", PRICE, ProductSource.POOL, null, 1);
+
+    @Test
+    void productIsRegisteredWithItsLowStockThreshold() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterProduct(PRODUCT, "Steam 10 EUR", PRICE, ProductSource.POOL, null, 1))
+                .expectEvents(WATCHED_PRODUCT);
+    }
+
+    @Test
+    void reservationThatLeavesStockAtTheThresholdSaysStockIsLow() {
+        fixture.given(WATCHED_PRODUCT, added(K1, K2, K3), reserved("o-1", K1))
+                .when(new ReserveStock(PRODUCT, "o-2", 1))
+                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1));
+    }
+
+    @Test
+    void stockStillLowSaysNothingMore() {
+        fixture.given(WATCHED_PRODUCT, added(K1, K2, K3), reserved("o-1", K1, K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1))
+                .when(new ReserveStock(PRODUCT, "o-2", 1))
+                .expectEvents(reserved("o-2", K3));
+    }
+
+    @Test
+    void stockThatRoseAboveTheThresholdAndFellAgainSaysSoAgain() {
+        fixture.given(WATCHED_PRODUCT, added(K1, K2), reserved("o-1", K1), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1),
+                        added(K3))
+                .when(new ReserveStock(PRODUCT, "o-2", 1))
+                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1));
+    }
+
+    @Test
+    void stockReleasedAboveTheThresholdCountsAsRisen() {
+        fixture.given(WATCHED_PRODUCT, added(K1, K2), reserved("o-1", K1), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1),
+                        new StockReleased(PRODUCT, "o-1", 1))
+                .when(new ReserveStock(PRODUCT, "o-2", 1))
+                .expectEvents(reserved("o-2", K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1));
+    }
+
+    @Test
+    void newProductWithNoKeysYetIsNotReportedLow() {
+        fixture.given(WATCHED_PRODUCT)
+                .when(new ChangeLowStockThreshold(PRODUCT, 2))
+                .expectEvents(new ProductLowStockThresholdChanged(PRODUCT, 2));
+    }
+
+    @Test
+    void thresholdRaisedToTheCurrentStockSaysStockIsLow() {
+        fixture.given(POOL_PRODUCT, added(K1, K2))
+                .when(new ChangeLowStockThreshold(PRODUCT, 2))
+                .expectEvents(new ProductLowStockThresholdChanged(PRODUCT, 2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 2, 2));
+    }
+
+    @Test
+    void productWithoutAThresholdIsNeverLow() {
+        fixture.given(POOL_PRODUCT, added(K1))
+                .when(new ReserveStock(PRODUCT, "o-1", 1))
+                .expectEvents(reserved("o-1", K1));
+    }
+
+    @Test
+    void unchangedThresholdIsNoEvent() {
+        fixture.given(WATCHED_PRODUCT)
+                .when(new ChangeLowStockThreshold(PRODUCT, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void lowStockStateSurvivesASnapshot() {
+        Inventory restored = throughASnapshot(replayed(List.of(WATCHED_PRODUCT, added(K1, K2, K3),
+                reserved("o-1", K1, K2), new ProductStockLow(PRODUCT, "Steam 10 EUR", 1, 1))));
+
+        fixture.givenState(() -> restored)
+                .when(new ReserveStock(PRODUCT, "o-2", 1))
+                .expectEvents(reserved("o-2", K3));
     }
 
     // adding keys
@@ -297,6 +381,10 @@ class InventoryTest {
             } else if (event instanceof StockReleased e) {
                 inventory.on(e);
             } else if (event instanceof StockIssued e) {
+                inventory.on(e);
+            } else if (event instanceof ProductStockLow e) {
+                inventory.on(e);
+            } else if (event instanceof ProductLowStockThresholdChanged e) {
                 inventory.on(e);
             } else {
                 throw new IllegalArgumentException("not an inventory event: " + event);

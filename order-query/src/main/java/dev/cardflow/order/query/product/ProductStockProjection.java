@@ -1,6 +1,7 @@
 package dev.cardflow.order.query.product;
 
 import dev.cardflow.api.inventory.CardKeysAdded;
+import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.StockIssued;
 import dev.cardflow.api.inventory.StockReleased;
@@ -32,6 +33,11 @@ public class ProductStockProjection {
     @EventHandler
     void on(ProductRegistered e, @Timestamp Instant at) {
         store.register(e, at);
+    }
+
+    @EventHandler
+    void on(ProductLowStockThresholdChanged e) {
+        store.lowStockThreshold(e.productId(), e.lowStockThreshold());
     }
 
     @EventHandler

@@ -14,9 +14,12 @@ import java.util.List;
 @Repository
 public class ProductStockStore {
 
-    /** A product with its stock counts; UPSTREAM products have no stock of their own. */
+    /**
+     * A product with its stock counts; UPSTREAM products have no stock of their own. {@code lowStockThreshold}: at or
+     * below this many available keys operators are alerted (null: never).
+     */
     public record Row(String productId, String name, String price, String currency, ProductSource source, String sku,
-                      int available, int reserved, int issued) {
+                      int available, int reserved, int issued, Integer lowStockThreshold) {
     }
 
     private final JdbcTemplate jdbc;
@@ -29,16 +32,21 @@ public class ProductStockStore {
         return jdbc.query("select * from product_stock order by registered_at, product_id", (rs, n) -> new Row(
                 rs.getString("product_id"), rs.getString("name"), rs.getString("price"), rs.getString("currency"),
                 ProductSource.valueOf(rs.getString("source")), rs.getString("sku"), rs.getInt("available"),
-                rs.getInt("reserved"), rs.getInt("issued")));
+                rs.getInt("reserved"), rs.getInt("issued"), (Integer) rs.getObject("low_stock_threshold")));
     }
 
     /** A product enters the catalogue with no stock; registering it again changes nothing. */
     void register(ProductRegistered e, Instant at) {
         jdbc.update("""
-                insert into product_stock (product_id, name, price, currency, source, sku, registered_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
+                insert into product_stock (product_id, name, price, currency, source, sku, registered_at,
+                                           low_stock_threshold)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
                 e.productId(), e.name(), e.price().plain(), e.price().currency(), e.source().name(), e.sku(),
-                Timestamp.from(at));
+                Timestamp.from(at), e.lowStockThreshold());
+    }
+
+    void lowStockThreshold(String productId, Integer threshold) {
+        jdbc.update("update product_stock set low_stock_threshold = ? where product_id = ?", threshold, productId);
     }
 
     /** Keys came into the shop's stock. */

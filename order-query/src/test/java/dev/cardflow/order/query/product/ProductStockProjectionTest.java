@@ -3,6 +3,7 @@ package dev.cardflow.order.query.product;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.CardKeysAdded;
+import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.StockIssued;
@@ -75,6 +76,19 @@ class ProductStockProjectionTest {
                 .containsExactly(tuple("p-1", "Gift card 10 EUR"),
                         tuple("p-2", "Second"));
         assertThat(store.all().get(1).sku()).isEqualTo("SKU-2");
+    }
+
+    @Test
+    void theLowStockThresholdIsListedAsRegisteredThenAsChanged() {
+        projection.on(new ProductRegistered("p-1", "Gift card 10 EUR", Money.of("10.00", "EUR"), ProductSource.POOL,
+                null, 3), T0);
+        register("p-2");
+        assertThat(store.all()).extracting(ProductStockStore.Row::lowStockThreshold).containsExactly(3, null);
+
+        projection.on(new ProductLowStockThresholdChanged("p-1", null));
+        projection.on(new ProductLowStockThresholdChanged("p-2", 0));
+
+        assertThat(store.all()).extracting(ProductStockStore.Row::lowStockThreshold).containsExactly(null, 0);
     }
 
     @Test
