@@ -235,12 +235,17 @@ public class FulfilmentConfiguration {
         return new BreakerAlerts(breakers, alerts, fulfilmentIo);
     }
 
-    /** Alerts start at the head of the event stream: a new deployment does not alert about the past. */
+    /**
+     * Alerts start at the head of the event stream: a new deployment does not alert about the past.
+     * Few events concern them, so they are read in large batches (one token write a batch); an alert
+     * raised again when a batch is retried falls in its quiet period.
+     */
     @Bean
     public ConfigurerModule operatorAlertsProcessor() {
         return configurer -> configurer.eventProcessing()
                 .registerTrackingEventProcessorConfiguration(OperatorAlerts.PROCESSING_GROUP,
                         c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(100)
                                 .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
     }
 
