@@ -1,6 +1,7 @@
 package dev.cardflow.infrastructure.logging;
 
 import dev.cardflow.api.order.OrderMessage;
+import dev.cardflow.infrastructure.tracing.TraceParent;
 
 import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -47,7 +48,7 @@ public class AxonLogContext implements MessageHandlerInterceptor<Message<?>>, Me
         Message<?> message = unitOfWork.getMessage();
         Map<String, String> fields = new HashMap<>();
         fields.put(LogContext.ORDER_ID, orderIdOf(message));
-        fields.put(LogContext.TRACE_ID, text(message.getMetaData().get(LogContext.TRACE_ID)));
+        fields.put(LogContext.TRACE_ID, traceIdOf(message));
         return LogContext.call(fields, chain::proceed);
     }
 
@@ -67,6 +68,12 @@ public class AxonLogContext implements MessageHandlerInterceptor<Message<?>>, Me
             }
             return added.isEmpty() ? message : message.andMetaData(added);
         };
+    }
+
+    /** The W3C trace id of {@code message}'s {@code traceparent}, else the trace id its chain started with. */
+    static String traceIdOf(Message<?> message) {
+        String w3c = TraceParent.traceIdOf(message.getMetaData().get(TraceParent.KEY));
+        return w3c != null ? w3c : text(message.getMetaData().get(LogContext.TRACE_ID));
     }
 
     /** The order {@code message} is about, if it names one. */

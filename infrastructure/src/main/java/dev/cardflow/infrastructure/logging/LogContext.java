@@ -1,5 +1,7 @@
 package dev.cardflow.infrastructure.logging;
 
+import dev.cardflow.infrastructure.tracing.TraceParent;
+
 import org.slf4j.MDC;
 
 import java.util.Map;
@@ -9,16 +11,15 @@ import java.util.regex.Pattern;
 
 /**
  * The MDC fields every log line about an order carries: {@code orderId} and {@code traceId} (the
- * request or message chain it belongs to). The log pattern prints them; Axon's {@code traceId}
- * metadata carries the trace id from message to message.
+ * request or message chain it belongs to: the W3C trace id whenever there is a trace). The log pattern
+ * prints them; Axon's {@code traceId} metadata carries the trace id from message to message, next to the
+ * {@code traceparent} of the W3C trace context.
  */
 public final class LogContext {
 
     public static final String ORDER_ID = "orderId";
     public static final String TRACE_ID = "traceId";
 
-    // W3C trace context: version-traceid-parentid-flags; only the trace id names the chain
-    private static final Pattern TRACEPARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     private LogContext() {
@@ -29,11 +30,21 @@ public final class LogContext {
      * else a new one. A header that does not look like an id is ignored (it would end up in the logs).
      */
     public static String traceIdOf(String traceparent, String requestId) {
-        if (traceparent != null) {
-            var matcher = TRACEPARENT.matcher(traceparent.strip());
-            if (matcher.matches() && !matcher.group(1).equals("0".repeat(32))) {
-                return matcher.group(1);
-            }
+        return traceIdOf(traceparent, null, requestId);
+    }
+
+    /**
+     * The trace id of a request that may be traced: the trace id of its {@code traceparent}, else that of
+     * the W3C trace it is part of ({@code spanTraceId}, when tracing is on), else its {@code X-Request-Id},
+     * else a new one.
+     */
+    public static String traceIdOf(String traceparent, String spanTraceId, String requestId) {
+        String w3c = TraceParent.traceIdOf(traceparent);
+        if (w3c != null) {
+            return w3c;
+        }
+        if (spanTraceId != null && !spanTraceId.isBlank()) {
+            return spanTraceId;
         }
         if (requestId != null && REQUEST_ID.matcher(requestId.strip()).matches()) {
             return requestId.strip();

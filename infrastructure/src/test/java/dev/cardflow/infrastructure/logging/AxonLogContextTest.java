@@ -91,6 +91,18 @@ class AxonLogContextTest {
     }
 
     @Test
+    void anEventStoredInAW3cTraceIsLoggedWithThatTraceIdNotAxonsTraceIdMetadata() throws Exception {
+        Message<?> event = GenericEventMessage.asEventMessage(new OrderDelivered("order-4"))
+                .andMetaData(Map.of(LogContext.TRACE_ID, "a-message-id",
+                        "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+
+        handle(event, "projecting in a trace");
+
+        assertThat(fieldsOfTheLine("projecting in a trace"))
+                .containsEntry(LogContext.TRACE_ID, "4bf92f3577b34da6a3ce929d0e0e4736");
+    }
+
+    @Test
     void aDeadlineScheduledWhileHandlingAnOrderFiresWithThatOrdersIdAndTrace() throws Exception {
         MDC.put(LogContext.ORDER_ID, "order-3");
         MDC.put(LogContext.TRACE_ID, "trace-3");

@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.audit;
 
 import dev.cardflow.fulfilment.receipt.Receipts;
+import dev.cardflow.infrastructure.tracing.TraceParent;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
 
@@ -27,9 +28,12 @@ public class AuditController {
 
     static final int MAX_BULK = 5000;
 
-    /** One stored event. */
+    /**
+     * One stored event; {@code w3cTraceId} is the trace id of the {@code traceparent} it was stored with (the
+     * W3C trace of the request that caused it), {@code null} for an event stored outside any trace.
+     */
     public record AuditedEvent(String type, String aggregateType, String aggregateId, long sequence, Instant at,
-                               Object payload, Map<String, Object> metadata) {
+                               Object payload, Map<String, Object> metadata, String w3cTraceId) {
     }
 
     /** An order's audit. */
@@ -101,7 +105,8 @@ public class AuditController {
 
     private static AuditedEvent audited(DomainEventMessage<?> e) {
         return new AuditedEvent(e.getPayloadType().getSimpleName(), e.getType(), e.getAggregateIdentifier(),
-                e.getSequenceNumber(), e.getTimestamp(), e.getPayload(), Map.copyOf(e.getMetaData()));
+                e.getSequenceNumber(), e.getTimestamp(), e.getPayload(), Map.copyOf(e.getMetaData()),
+                TraceParent.traceIdOf(e.getMetaData().get(TraceParent.KEY)));
     }
 
     private static Instant instant(String name, String value) {

@@ -25,11 +25,16 @@ public class OutboundCalls {
         this.retries = retries;
     }
 
-    /** {@code call} (which must make a fresh request per subscription) under the policies named {@code name}. */
+    /**
+     * {@code call} (which must make a fresh request per subscription) under the policies named {@code name}.
+     * The observation current when it is subscribed (a handler's span) travels in the Reactor context, so
+     * every attempt, retries included, is a child span of it and sends its {@code traceparent}.
+     */
     public <T> Mono<T> guard(String name, Mono<T> call) {
         return call
                 .transformDeferred(TimeLimiterOperator.of(timeLimiters.timeLimiter(name)))
                 .transformDeferred(CircuitBreakerOperator.of(breakers.circuitBreaker(name)))
-                .transformDeferred(RetryOperator.of(retries.retry(name)));
+                .transformDeferred(RetryOperator.of(retries.retry(name)))
+                .contextCapture();
     }
 }

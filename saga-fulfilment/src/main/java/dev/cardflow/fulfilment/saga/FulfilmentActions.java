@@ -25,6 +25,8 @@ import dev.cardflow.fulfilment.process.OrderFactsSource;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.infrastructure.axon.Origin;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
@@ -49,6 +51,7 @@ import java.util.function.Supplier;
 public class FulfilmentActions {
 
     private static final Logger log = LoggerFactory.getLogger(FulfilmentActions.class);
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final FulfilmentProcess process;
     private final OrderFactsSource orders;
@@ -252,12 +255,14 @@ public class FulfilmentActions {
 
     private <T> void afterCommit(Supplier<CompletableFuture<T>> call, java.util.function.Consumer<T> onAnswer,
                                  String what) {
-        Runnable start = () -> call.get()
-                .thenAcceptAsync(onAnswer, io)
+        // the handler's trace continues in the call and in the command its answer sends, after the commit
+        ContextSnapshot trace = SNAPSHOTS.captureAll();
+        Runnable start = trace.wrap((Runnable) () -> call.get()
+                .thenAcceptAsync(trace.wrap(onAnswer), io)
                 .exceptionally(failure -> {
                     log.warn("Could not {} (will try again on its deadline): {}", what, rootMessage(failure));
                     return null;
-                });
+                }));
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(u -> start.run());
         } else {

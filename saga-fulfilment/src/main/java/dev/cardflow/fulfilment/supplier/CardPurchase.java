@@ -4,6 +4,8 @@ import dev.cardflow.api.order.DeliverOrder;
 import dev.cardflow.fulfilment.process.Decision.BuyCardKeys;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 
+import io.micrometer.context.ContextSnapshot;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 public class CardPurchase {
 
     private static final Logger log = LoggerFactory.getLogger(CardPurchase.class);
+    private static final ContextSnapshotFactory SNAPSHOTS = ContextSnapshotFactory.builder().build();
 
     private final CardSupplier primary;
     private final CardSupplier backup;
@@ -30,11 +33,15 @@ public class CardPurchase {
     }
 
     public CompletableFuture<DeliverOrder> buy(BuyCardKeys order) {
+        // the failover runs on the thread that saw the failure: it continues the trace of the purchase
+        ContextSnapshot trace = SNAPSHOTS.captureAll();
         return primary.issue(order.requestId(), order.sku(), order.quantity())
                 .exceptionallyCompose(failure -> {
                     log.warn("Order {} (attempt {}): supplier {} failed ({}); trying {}", order.orderId(),
                             order.attempt(), primary.name(), describe(failure), backup.name());
-                    return backup.issue(order.requestId(), order.sku(), order.quantity());
+                    try (ContextSnapshot.Scope ignored = trace.setThreadLocals()) {
+                        return backup.issue(order.requestId(), order.sku(), order.quantity());
+                    }
                 })
                 .thenApply(keys -> new DeliverOrder(order.orderId(), seal(keys)));
     }
