@@ -25,6 +25,7 @@ import dev.cardflow.fulfilment.saga.EventStoreOrderFacts;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
 import dev.cardflow.fulfilment.supplier.HttpCardSupplier;
+import dev.cardflow.infrastructure.axon.BackgroundProcessor;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.api.order.PaymentMethods;
@@ -46,11 +47,9 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -206,11 +205,11 @@ public class FulfilmentConfiguration {
     public ConfigurerModule buyerNotificationsProcessor(ConnectionProvider connections, TransactionManager transactions,
                                                         DeadLetterSchema deadLetterSchema) {
         String group = BuyerNotifications.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessorConfiguration(group,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken))
-                .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
+        // one event a batch: a mail sent is never undone by a later event's failure
+        ConfigurerModule processor = BackgroundProcessor.fromHead(group, 1);
+        return configurer -> {
+            processor.configureModule(configurer);
+            configurer.eventProcessing().registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()
                         .processingGroup(group)
                         .connectionProvider(connections)
                         .transactionManager(transactions)
@@ -221,6 +220,7 @@ public class FulfilmentConfiguration {
                 // remembers which orders have parked mails, so a healthy event costs no look-up
                 .registerDeadLetteringEventHandlerInvokerConfiguration(group,
                         (c, invoker) -> invoker.enableSequenceIdentifierCache());
+        };
     }
 
     @Bean
@@ -237,16 +237,12 @@ public class FulfilmentConfiguration {
 
     /**
      * Alerts start at the head of the event stream: a new deployment does not alert about the past.
-     * Few events concern them, so they are read in large batches (one token write a batch); an alert
-     * raised again when a batch is retried falls in its quiet period.
+     * Few events concern them: a background processor in large batches; an alert raised again when a
+     * batch is retried falls in its quiet period.
      */
     @Bean
     public ConfigurerModule operatorAlertsProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessorConfiguration(OperatorAlerts.PROCESSING_GROUP,
-                        c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(100)
-                                .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        return BackgroundProcessor.fromHead(OperatorAlerts.PROCESSING_GROUP, 100);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.cardflow.order.query;
 
 import dev.cardflow.api.order.OrderMessage;
+import dev.cardflow.infrastructure.axon.BackgroundProcessor;
 import dev.cardflow.infrastructure.operations.Projection;
 import dev.cardflow.infrastructure.schema.SchemaLocation;
 import dev.cardflow.order.query.order.OrderStageMetrics;
@@ -9,11 +10,9 @@ import dev.cardflow.order.query.order.StuckOrders;
 import dev.cardflow.order.query.product.ProductStockProjection;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,15 +34,12 @@ public class OrderQueryConfiguration {
 
     /**
      * The stage metrics' processor starts at the head of the event stream: a new deployment does not
-     * count every past order again (it never replays either).
+     * count every past order again (it never replays either). It runs in the background (see
+     * {@link BackgroundProcessor}): the metrics are timed from the events' own timestamps.
      */
     @Bean
     public ConfigurerModule orderMetricsProcessor() {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
-                OrderStageMetrics.PROCESSING_GROUP,
-                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(50)
-                        .andInitialTrackingToken(StreamableMessageSource::createHeadToken));
+        return BackgroundProcessor.fromHead(OrderStageMetrics.PROCESSING_GROUP, 100);
     }
 
     @Bean

@@ -1,9 +1,11 @@
 package dev.cardflow.fulfilment.receipt;
 
+import dev.cardflow.infrastructure.axon.BackgroundProcessor;
 import dev.cardflow.infrastructure.schema.SchemaLocation;
 import dev.cardflow.infrastructure.security.PlatformSecrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +37,12 @@ public class ReceiptConfiguration {
     @Bean
     public ChainRecorder chainRecorder(OrderChain chain, ChainDigests digests, EventStore events) {
         return new ChainRecorder(chain, digests, events);
+    }
+
+    /** The chain is recorded in the background, from the first event on, links of a batch in one statement. */
+    @Bean
+    public ConfigurerModule chainRecorderProcessor() {
+        return BackgroundProcessor.fromTail(ChainRecorder.PROCESSOR, 100);
     }
 
     @Bean
