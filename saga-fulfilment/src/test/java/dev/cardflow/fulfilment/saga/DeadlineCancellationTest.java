@@ -1,11 +1,16 @@
 package dev.cardflow.fulfilment.saga;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.ArgumentMatchers.any;
@@ -33,6 +38,18 @@ class DeadlineCancellationTest {
     @Test
     void deadlineFiringRightNowOrPickedByADeadInstanceDoesNotFailTheCommit() {
         doThrow(new TaskInstanceCurrentlyExecutingException("AxonDeadline", "s-1")).when(scheduler).cancel(any());
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        cancellation.cancel("payment-check", "s-1");
+
+        assertThatCode(unitOfWork::commit).doesNotThrowAnyException();
+    }
+
+    @Test
+    void deadlinePickedToFireBetweenTheLookUpAndTheDeleteDoesNotFailTheCommit() {
+        // db-scheduler reads the execution, the poller picks it (its version moves on), the delete removes nothing
+        Execution picked = new Execution(Instant.now(), new TaskInstance<>("AxonDeadline", "s-1"));
+        doThrow(new ExecutionException("Expected one execution to be removed, but removed 0.", picked))
+                .when(scheduler).cancel(any());
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         cancellation.cancel("payment-check", "s-1");
 
