@@ -87,7 +87,7 @@ final class ApiDescription implements OpenApiCustomizer {
     }
 
     private void describe(io.swagger.v3.oas.models.Operation operation, Operation described) {
-        operation.operationId(described.operationId()).summary(described.summary());
+        operation.operationId(described.operationId()).summary(described.summary()).tags(List.of(tag(described.path())));
         if (operation.getParameters() != null) {
             // the token travels as the security scheme says, not as a parameter of each operation
             operation.getParameters().removeIf(p -> "header".equals(p.getIn())
@@ -122,6 +122,16 @@ final class ApiDescription implements OpenApiCustomizer {
         }
         operation.responses(responses);
         ApiExamples.add(described.operationId(), operation);
+    }
+
+    /** Operations group by what they are about: the first segment after the API's root, e.g. Orders, PaymentMethods. */
+    private static String tag(String path) {
+        String first = path.replaceFirst("^/(admin/)?api/", "").split("/")[0];
+        StringBuilder tag = new StringBuilder();
+        for (String word : first.split("-")) {
+            tag.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return tag.toString();
     }
 
     /** The operation's own answers, then those its access, its body and every request may meet. */
