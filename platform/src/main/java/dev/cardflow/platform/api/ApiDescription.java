@@ -73,7 +73,7 @@ final class ApiDescription implements OpenApiCustomizer {
         }
         TreeSet<String> codes = new TreeSet<>(List.of("invalid-request", "payload-too-large", "unauthorized",
                 "forbidden", "cross-site-request", "not-found", "method-not-allowed", "unsupported-media-type",
-                "not-acceptable", "too-many-requests", "non-normal-path"));
+                "not-acceptable", "non-normal-path"));
         api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                 ApiOperations.find(method.name(), path).ifPresent(described -> {
                     describe(operation, described);
@@ -149,10 +149,10 @@ final class ApiDescription implements OpenApiCustomizer {
             }
             case OPERATOR, ADMIN -> {
                 answers.add(Answer.refusal(401, "No or wrong operator credentials", "unauthorized"));
-                answers.add(Answer.refusal(429, "Too many failed logins from this client", "too-many-requests"));
-                if (described.access() == Access.ADMIN) {
-                    answers.add(Answer.refusal(403, "The account is not an ADMIN", "forbidden"));
-                }
+                answers.add(Answer.refusal(429, "Too many failed logins from this client", "too-many-failed-logins"));
+                answers.add(Answer.refusal(403, described.access() == Access.ADMIN
+                        ? "The account is not an ADMIN" : "The account is not an operator (e.g. the metrics user)",
+                        "forbidden"));
                 if (!"GET".equals(described.method())) {
                     answers.add(Answer.refusal(403, "A change sent by another site's page", "cross-site-request"));
                 }
