@@ -78,7 +78,12 @@ class BuyerLookupIT {
         }
         assertThat(lookup(email.toLowerCase(), "another secret").findValuesAsText("orderId"))
                 .containsExactly(otherPassword.orderId());
-        assertThat(shop.audit(first.orderId()).toString()).doesNotContain("correct horse");
+        JsonNode audit = shop.audit(first.orderId());
+        assertThat(audit.toString()).doesNotContain("correct horse");
+        assertThat(audit.get("integrity").get("verified").asBoolean()).isTrue();
+        shop.http().get().uri("/api/orders/{id}/receipt", first.orderId())
+                .header("Authorization", "Bearer " + first.accessToken())
+                .exchange().expectStatus().isOk();
     }
 
     @Test

@@ -7,9 +7,12 @@ import dev.cardflow.platform.support.Shop;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.MediaType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The shop owner's figures over HTTP: what was placed, delivered, refunded and cancelled in a range,
@@ -31,6 +35,8 @@ class SalesIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     Shop shop;
 
     @BeforeEach
@@ -147,6 +153,56 @@ class SalesIT {
         assertThat(lines).filteredOn(line -> line.startsWith(plain.orderId() + ",")).singleElement()
                 .satisfies(line -> assertThat(line).contains(",DELIVERED," + escapedName + ",1,2.50,EUR,")
                         .endsWith(",simulator," + paymentId));
+    }
+
+    @Test
+    void aRebuildOfTheOrderStatusProjectionReproducesTheLookUpAndSalesColumns() {
+        Shop.Product product = shop.pooledProduct("5.00", Shop.keys(2));
+        JsonNode accepted = shop.json(shop.http().post().uri("/api/orders").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("productId", product.productId(), "quantity", 1, "email", Shop.email(),
+                        "queryPassword", "rebuild-me"))
+                .exchange().expectStatus().isAccepted().expectBody(String.class).returnResult().getResponseBody());
+        PlacedOrder refunded = new PlacedOrder(accepted.get("orderId").asText(), accepted.get("accessToken").asText());
+        PlacedOrder delivered = shop.place(product.productId(), 1, Shop.email());
+        shop.pay(shop.awaitPayment(refunded));
+        shop.pay(shop.awaitPayment(delivered));
+        shop.awaitStatus(refunded, "DELIVERED");
+        shop.awaitStatus(delivered, "DELIVERED");
+        shop.operator(refunded.orderId(), "refund", Map.of("reason", "rebuild test"));
+        shop.awaitStatus(refunded, "REFUNDED");
+        await().atMost(Shop.PATIENCE).until(() -> Shop.entries(shop.order(delivered), "notification-sent") == 1
+                && Shop.entries(shop.order(refunded), "notification-sent") >= 1);
+        List<Map<String, Object>> before = salesColumns(product.productId());
+        assertThat(before).filteredOn(row -> row.get("order_id").equals(refunded.orderId())).singleElement()
+                .satisfies(row -> assertThat(row.get("query_password_hash")).asString().startsWith("$2a$"))
+                .satisfies(row -> assertThat(row.get("refunded_at")).isNotNull());
+
+        shop.asAdmin(shop.http().post().uri("/admin/api/projections/order-status/rebuild")).exchange()
+                .expectStatus().isAccepted();
+        await().atMost(Shop.PATIENCE).pollInterval(Duration.ofMillis(200)).until(this::orderStatusCaughtUp);
+
+        assertThat(salesColumns(product.productId())).isEqualTo(before);
+    }
+
+    /** This test's orders only: other tests' orders may still be moving while the projection is rebuilt. */
+    private List<Map<String, Object>> salesColumns(String productId) {
+        return jdbc.queryForList("select order_id, query_password_hash, delivered_at, refunded_at from order_status "
+                + "where product_id = ? order by order_id", productId);
+    }
+
+    private boolean orderStatusCaughtUp() {
+        JsonNode processors = shop.json(shop.asAdmin(shop.http().get().uri("/admin/api/projections")).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        for (JsonNode p : processors) {
+            if (p.get("name").asText().equals("order-status")) {
+                boolean caughtUp = p.get("segments").size() > 0;
+                for (JsonNode segment : p.get("segments")) {
+                    caughtUp &= segment.get("caughtUp").asBoolean() && !segment.get("replaying").asBoolean();
+                }
+                return p.get("running").asBoolean() && !p.get("replaying").asBoolean() && caughtUp;
+            }
+        }
+        return false;
     }
 
     private JsonNode stats(Instant from, Instant to) {
