@@ -136,6 +136,11 @@ class ShopOwnerBrowserIT {
         assertThat(page.findElement(By.cssSelector(".tabs a[data-view=dashboard]")).getDomAttribute("aria-current"))
                 .isEqualTo("page");
         chromium.screenshot("shop-owner-4-dashboard");
+        page.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 812,
+                "deviceScaleFactor", 1, "mobile", true));
+        wait.until(visibilityOfElementLocated(productRow));
+        chromium.assertNoHorizontalScroll();
+        chromium.screenshot("shop-owner-4-dashboard-375");
 
         new Select(page.findElement(By.id("language"))).selectByValue("zh-CN");
         wait.until(d -> d.findElement(By.id("dashboard-heading")).getText().equals("销售概览"));
