@@ -531,7 +531,7 @@
     if (value && typeof value === 'object') {
       const copy = {};
       Object.keys(value).forEach((key) => {
-        if (/^(cardKeys|keys|ciphertext|fingerprint|sealed)$/i.test(key)) {
+        if (/^(cardKeys|keys|ciphertext|fingerprint|sealed|queryPasswordHash)$/i.test(key)) {
           const count = Array.isArray(value[key]) ? value[key].length : 1;
           copy[key] = '‹' + t('audit.sealed', { count }) + '›';
         } else {
