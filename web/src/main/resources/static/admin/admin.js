@@ -523,7 +523,7 @@
     updateTitle();
   }
 
-  /** Sealed keys (ciphertext and fingerprint) are not for eyes either: replaced before display. */
+  /** Sealed keys (ciphertext and fingerprint) and query-password hashes are not for eyes: replaced before display. */
   function redact(value) {
     if (Array.isArray(value)) {
       return value.map(redact);
