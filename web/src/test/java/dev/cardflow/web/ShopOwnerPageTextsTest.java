@@ -32,7 +32,7 @@ class ShopOwnerPageTextsTest {
     @Test
     void everyKeyOfTheLookUpPageExistsInEveryLanguage() {
         Set<String> used = keys(List.of("lookup.js"), List.of("lookup.html"), "i18n");
-        assertThat(used).contains("lookup.heading", "lookup.none", "checkout.queryPassword");
+        assertThat(used).contains("lookup.heading", "lookup.none", "lookup.password");
         LANGUAGES.forEach(language -> assertThat(texts("i18n", language).keySet()).as("i18n/" + language)
                 .containsAll(used));
     }
@@ -40,7 +40,8 @@ class ShopOwnerPageTextsTest {
     @Test
     void theCheckoutsQueryPasswordTextsExistInEveryLanguage() {
         Set<String> used = keys(List.of("shop.js"), List.of("index.html"), "i18n");
-        assertThat(used).contains("checkout.queryPasswordHint", "checkout.invalidQueryPassword", "lookup.link");
+        assertThat(used).contains("checkout.queryPassword", "checkout.queryPasswordHint", "checkout.invalidQueryPassword",
+                "lookup.link", "lookup.lost");
         LANGUAGES.forEach(language -> assertThat(texts("i18n", language).keySet()).as("i18n/" + language)
                 .containsAll(used));
     }
