@@ -124,6 +124,7 @@
       ])
     ]);
 
+    addQueryPasswordField(card);
     card.buy.addEventListener('click', () => toggle(card, true));
     card.cancel.addEventListener('click', () => toggle(card, false));
     card.quantity.addEventListener('change', () => updateTotal(card));
@@ -238,6 +239,7 @@
       }
     }
     renderFieldErrors(card);
+    updateQueryPasswordField(card);
     renderMessage(card);
   }
 
@@ -349,6 +351,7 @@
     card.email.readOnly = busy;
     card.quantity.disabled = busy;
     card.method.disabled = busy;
+    if (card.queryPassword) card.queryPassword.readOnly = busy;
   }
 
   function retryAfterSeconds(header) {
@@ -430,6 +433,8 @@
     } else {
       setFieldError(card, 'quantity', null);
     }
+    const queryPassword = checkedQueryPassword(card);
+    if (queryPassword === false) invalid = invalid || card.queryPassword;
     if (invalid) {
       invalid.focus();
       return;
@@ -437,6 +442,8 @@
 
     const body = { productId: card.product.productId, quantity: quantity, email: email };
     if (card.method.value) body.paymentMethod = card.method.value;
+    // another password makes another checkout (the server keeps the first one for a retried key)
+    if (queryPassword) body.queryPassword = queryPassword;
     const fingerprint = JSON.stringify(body);
     // the buyer's mails come in the language of the page (not part of what makes the order the same)
     body.language = I18n.language;
@@ -468,6 +475,49 @@
         + (seconds ? ' ' + t('checkout.retryAfter', { seconds: seconds }) : ''));
     }
     card.submit.focus();
+  }
+
+  // ---- the optional query password (to find the order again at /lookup) -----------------------
+
+  const QUERY_PASSWORD_MIN = 6;
+  const QUERY_PASSWORD_MAX = 64;
+
+  function addQueryPasswordField(card) {
+    const id = card.id + '-query-password';
+    card.queryPasswordLabel = el('label', { for: id });
+    card.queryPassword = el('input', { id: id, name: 'queryPassword', type: 'password', autocomplete: 'new-password',
+      maxlength: String(QUERY_PASSWORD_MAX), 'aria-describedby': id + '-hint ' + id + '-error' });
+    card.queryPasswordHint = el('p', { id: id + '-hint', class: 'hint' });
+    card.queryPasswordError = el('p', { id: id + '-error', class: 'field-error', hidden: true });
+    card.queryPasswordInvalid = false;
+    card.form.querySelector('fieldset').insertBefore(el('div', { class: 'field field-query-password' },
+      [card.queryPasswordLabel, card.queryPassword, card.queryPasswordHint, card.queryPasswordError]), card.total);
+    card.queryPassword.addEventListener('input', () => {
+      if (card.queryPasswordInvalid) {
+        card.queryPasswordInvalid = false;
+        updateQueryPasswordField(card);
+      }
+    });
+  }
+
+  function updateQueryPasswordField(card) {
+    if (!card.queryPassword) return;
+    setText(card.queryPasswordLabel, t('checkout.queryPassword'));
+    setText(card.queryPasswordHint, t('checkout.queryPasswordHint'));
+    card.queryPasswordError.hidden = !card.queryPasswordInvalid;
+    setText(card.queryPasswordError, card.queryPasswordInvalid
+      ? t('checkout.invalidQueryPassword', { min: QUERY_PASSWORD_MIN, max: QUERY_PASSWORD_MAX }) : '');
+    if (card.queryPasswordInvalid) card.queryPassword.setAttribute('aria-invalid', 'true');
+    else card.queryPassword.removeAttribute('aria-invalid');
+  }
+
+  /** The password typed (null: none), or false when it is too short or too long. */
+  function checkedQueryPassword(card) {
+    const value = card.queryPassword ? card.queryPassword.value : '';
+    const length = Array.from(value).length;
+    card.queryPasswordInvalid = value !== '' && (length < QUERY_PASSWORD_MIN || length > QUERY_PASSWORD_MAX);
+    updateQueryPasswordField(card);
+    return card.queryPasswordInvalid ? false : (value || null);
   }
 
   // ---- start --------------------------------------------------------------------------------

@@ -15,7 +15,7 @@
 
   const STATUSES = ['PLACED', 'PENDING_PAYMENT', 'PAID', 'DELIVERED', 'CANCELLED', 'REFUNDING', 'REFUNDED'];
   const TERMINAL = ['DELIVERED', 'CANCELLED', 'REFUNDED'];
-  const VIEWS = ['orders', 'order', 'products', 'dead-letters', 'alerts', 'system', 'audit'];
+  const VIEWS = ['orders', 'order', 'products', 'dead-letters', 'alerts', 'system', 'audit', 'dashboard'];
   const ALERT_KINDS = ['order-stuck', 'order-refunded', 'refund-failed', 'circuit-open', 'unmatched-payment',
     'low-stock', 'dead-letter'];
   const ORDER_POLL_MS = 2000;
@@ -262,13 +262,16 @@
       poll(loadSystem, SYSTEM_POLL_MS);
     } else if (view === 'audit') {
       renderBulk();
+    } else if (view === 'dashboard' && window.CardflowDashboard) {
+      window.CardflowDashboard.open();
     }
   }
 
   function updateTitle() {
     const names = {
       orders: 'nav.orders', order: 'order.heading', products: 'nav.products',
-      'dead-letters': 'nav.deadLetters', alerts: 'nav.alerts', system: 'nav.system', audit: 'nav.audit'
+      'dead-letters': 'nav.deadLetters', alerts: 'nav.alerts', system: 'nav.system', audit: 'nav.audit',
+      dashboard: 'nav.dashboard'
     };
     document.title = t(names[state.view] || 'nav.orders') + ' — ' + t('common.title');
   }
@@ -520,7 +523,7 @@
     updateTitle();
   }
 
-  /** Sealed keys (ciphertext and fingerprint) are not for eyes either: replaced before display. */
+  /** Sealed keys (ciphertext and fingerprint) and query-password hashes are not for eyes: replaced before display. */
   function redact(value) {
     if (Array.isArray(value)) {
       return value.map(redact);
@@ -528,7 +531,7 @@
     if (value && typeof value === 'object') {
       const copy = {};
       Object.keys(value).forEach((key) => {
-        if (/^(cardKeys|keys|ciphertext|fingerprint|sealed)$/i.test(key)) {
+        if (/^(cardKeys|keys|ciphertext|fingerprint|sealed|queryPasswordHash)$/i.test(key)) {
           const count = Array.isArray(value[key]) ? value[key].length : 1;
           copy[key] = '‹' + t('audit.sealed', { count }) + '›';
         } else {
@@ -1282,6 +1285,9 @@
       renderAlerts();
     }
     renderBulk();
+    if (window.CardflowDashboard) {
+      window.CardflowDashboard.render();
+    }
   }
 
   // ---------------------------------------------------------------- start

@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The buyer's pages: the storefront at {@code /} and an order's page at {@code /orders/{orderId}}.
+ * The buyer's pages: the storefront at {@code /}, an order's page at {@code /orders/{orderId}} and
+ * "find my orders" at {@code /lookup}.
  * Both are static; the order page reads its order id from the path and its token from the query,
  * and the API checks the token. An auto-configuration, so every service with this jar serves the
  * pages (order-query and the platform).
@@ -34,9 +35,11 @@ public class PageRoutes {
     public RouterFunction<ServerResponse> buyerPages() {
         Resource storefront = new ClassPathResource("static/index.html");
         Resource orderPage = new ClassPathResource("static/order.html");
+        Resource lookupPage = new ClassPathResource("static/lookup.html");
         return RouterFunctions.route()
                 .GET("/", request -> page(storefront, CacheControl.noCache()))
                 .GET("/orders/{orderId}", request -> page(orderPage, CacheControl.noCache()))
+                .GET("/lookup", request -> page(lookupPage, CacheControl.noCache()))
                 .build();
     }
 

@@ -13,11 +13,23 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param language      the buyer's language ({@link Languages}); {@code null} in events from before it was kept,
  *                      and left out of their JSON so their stored form and hash-chain digests stay as they were:
  *                      read it through {@link #languageOrDefault()}
+ * @param queryPasswordHash a salted hash of the buyer's query password (never the password); {@code null} when
+ *                      the buyer chose none, and then left out of the JSON like {@code language}
  */
 public record OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
                           ProductSource source, String sku, String email, String requestFingerprint,
                           String paymentMethod,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String language) implements OrderMessage {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String language,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String queryPasswordHash)
+        implements OrderMessage {
+
+    /** An order placed without a query password. */
+    public OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
+                       ProductSource source, String sku, String email, String requestFingerprint,
+                       String paymentMethod, String language) {
+        this(orderId, productId, productName, quantity, unitPrice, amount, source, sku, email, requestFingerprint,
+                paymentMethod, language, null);
+    }
 
     /** An order placed without a language (English). */
     public OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,

@@ -14,10 +14,12 @@ import static dev.cardflow.api.common.Require.*;
  * Places an order for {@code quantity} keys of one product at the price the shop asks now.
  *
  * @param language the buyer's language ({@link Languages}); {@code null} means English
+ * @param queryPasswordHash a salted hash of the buyer's query password, with which the order is found again
+ *                          by e-mail; {@code null} when the buyer chose none (never the password itself)
  */
 public record PlaceOrder(@TargetAggregateIdentifier String orderId, String productId, String productName, int quantity, Money unitPrice,
                          ProductSource source, String sku, String email, String requestFingerprint,
-                         String paymentMethod, String language) {
+                         String paymentMethod, String language, String queryPasswordHash) {
 
     public static final int MAX_QUANTITY = 10;
     private static final int MAX_EMAIL = 254;
@@ -40,6 +42,14 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
             language = Languages.of(language).orElseThrow(() -> new InvalidCommand("invalid-language", "language",
                     "language must be one of " + Languages.SUPPORTED + "."));
         }
+    }
+
+    /** An order without a query password. */
+    public PlaceOrder(String orderId, String productId, String productName, int quantity, Money unitPrice,
+                      ProductSource source, String sku, String email, String requestFingerprint, String paymentMethod,
+                      String language) {
+        this(orderId, productId, productName, quantity, unitPrice, source, sku, email, requestFingerprint,
+                paymentMethod, language, null);
     }
 
     /** An order in English. */

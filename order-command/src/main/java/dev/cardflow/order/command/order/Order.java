@@ -105,7 +105,8 @@ public class Order {
         }
         apply(new OrderPlaced(command.orderId(), command.productId(), command.productName(), command.quantity(),
                 command.unitPrice(), command.amount(), command.source(), command.sku(), command.email(),
-                command.requestFingerprint(), command.paymentMethod(), command.language()));
+                command.requestFingerprint(), command.paymentMethod(), command.language(),
+                command.queryPasswordHash()));
     }
 
     @CommandHandler

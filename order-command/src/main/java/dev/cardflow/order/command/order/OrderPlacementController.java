@@ -8,6 +8,7 @@ import dev.cardflow.infrastructure.limits.ClientLimits;
 import dev.cardflow.infrastructure.logging.LogContext;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.security.AccessTokens;
+import dev.cardflow.infrastructure.security.QueryPasswords;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
 import dev.cardflow.order.command.inventory.ProductCatalog;
@@ -43,9 +44,11 @@ public class OrderPlacementController {
      *
      * @param language the buyer's language for mails ({@code en}, {@code zh}, {@code vi}); without it (or with
      *                 another), the placement's {@code Accept-Language}
+     * @param queryPassword optional, 6 to 64 characters: with it and the email the buyer finds the order again
+     *                      ({@code POST /api/orders/lookup}); kept only as a salted hash
      */
     public record PlaceOrderRequest(String productId, Integer quantity, String email, String paymentMethod,
-                                    String language) {
+                                    String language, String queryPassword) {
     }
 
     /** The answer to a placement, identical for every retry of the same request. */
@@ -106,9 +109,12 @@ public class OrderPlacementController {
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "There is no product " + valid.productId() + "."));
         String method = paymentMethod(request.paymentMethod(), product.price().currency());
+        // salted, so not part of the fingerprint: a retry with the same body is still the same request
+        String queryPasswordHash = request.queryPassword() == null ? null
+                : QueryPasswords.hash(QueryPasswords.checked(request.queryPassword()));
         return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
                 product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method,
-                Languages.choose(request.language(), acceptLanguage));
+                Languages.choose(request.language(), acceptLanguage), queryPasswordHash);
     }
 
     /** The buyer's choice, or the first method usable for the product's currency. */

@@ -155,7 +155,7 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(OrderDelivered e, @Timestamp Instant at) {
-        advance(e.orderId(), at, DELIVERED, "delivered", "Card keys delivered", Changes.none().cardKeys(e.cardKeys()));
+        advance(e.orderId(), at, DELIVERED, "delivered", "Card keys delivered", Changes.none().cardKeys(e.cardKeys()).deliveredAt(at));
     }
 
     @EventHandler
@@ -184,7 +184,7 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(OrderRefunded e, @Timestamp Instant at) {
-        advance(e.orderId(), at, REFUNDED, "refunded", "Refund completed", Changes.none());
+        advance(e.orderId(), at, REFUNDED, "refunded", "Refund completed", Changes.none().refundedAt(at));
     }
 
     private static boolean replaying() {

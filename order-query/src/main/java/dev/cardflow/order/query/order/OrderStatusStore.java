@@ -43,12 +43,13 @@ public class OrderStatusStore {
     void insert(OrderPlaced e, Instant at, TimelineEntry first) {
         jdbc.update("""
                 insert into order_status (order_id, status, product_id, product_name, quantity, amount, currency,
-                    email, timeline, placed_at, status_since, updated_at, version, payment_method)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?)
+                    email, timeline, placed_at, status_since, updated_at, version, payment_method,
+                    query_password_hash)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?)
                 on conflict (order_id) do nothing""",
                 e.orderId(), OrderStatus.PLACED.name(), e.productId(), e.productName(), e.quantity(),
                 e.amount().plain(), e.amount().currency(), e.email(), write(List.of(first)), ts(at), ts(at), ts(at),
-                e.method());
+                e.method(), e.queryPasswordHash());
     }
 
     /** What an event sets in an order's row besides its status and timeline; what is not set stays as it is. */
@@ -81,6 +82,16 @@ public class OrderStatusStore {
             return set(Column.CARD_KEYS, List.copyOf(cardKeys));
         }
 
+        /** When the keys went out (counted as a sale at this moment). */
+        Changes deliveredAt(Instant at) {
+            return set(Column.DELIVERED_AT, ts(at));
+        }
+
+        /** When the money went back. */
+        Changes refundedAt(Instant at) {
+            return set(Column.REFUNDED_AT, ts(at));
+        }
+
         private Changes set(Column column, Object value) {
             values.put(column, value);
             return this;
@@ -89,7 +100,8 @@ public class OrderStatusStore {
 
     /** The columns an event may set; status, timeline and the bookkeeping columns are the store's own. */
     private enum Column {
-        PAYMENT_ID("payment_id"), PAY_URL("pay_url"), PAY_BY("pay_by"), REASON("reason"), CARD_KEYS("card_keys");
+        PAYMENT_ID("payment_id"), PAY_URL("pay_url"), PAY_BY("pay_by"), REASON("reason"), CARD_KEYS("card_keys"),
+        DELIVERED_AT("delivered_at"), REFUNDED_AT("refunded_at");
 
         private final String name;
 
@@ -154,6 +166,22 @@ public class OrderStatusStore {
         args.add(size);
         args.add((long) page * size);
         return jdbc.query(sql.toString(), this::view, args.toArray());
+    }
+
+    /** An order a buyer may find again with its query password. */
+    record Findable(String orderId, OrderStatus status, String productName, Instant placedAt,
+                    String queryPasswordHash) {
+    }
+
+    /** The newest {@code limit} orders of {@code email} (any case) placed with a query password. */
+    List<Findable> withQueryPassword(String email, int limit) {
+        return jdbc.query("""
+                select order_id, status, product_name, placed_at, query_password_hash from order_status
+                where lower(email) = lower(?) and query_password_hash is not null
+                order by placed_at desc, order_id limit ?""",
+                (rs, row) -> new Findable(rs.getString("order_id"), OrderStatus.valueOf(rs.getString("status")),
+                        rs.getString("product_name"), instant(rs, "placed_at"), rs.getString("query_password_hash")),
+                email, limit);
     }
 
     List<String> placedBetween(Instant from, Instant to, int limit) {
