@@ -102,6 +102,14 @@ public class OrderStatusProjection {
     void on(PaymentConfirmed e, @Timestamp Instant at, @MetaDataValue(Origin.ORIGIN) String origin) {
         String detail = Origin.OPERATOR_ACTION.equals(origin) ? "Payment confirmed by our staff" : "Payment confirmed";
         advance(e.orderId(), at, PAID, "payment-confirmed", detail, Changes.none().paymentId(e.paymentId()));
+        awaitOperatorIfManual(e.orderId(), at);
+    }
+
+    /** A paid MANUAL order waits for an operator to deliver it by hand: the buyer sees so. */
+    private void awaitOperatorIfManual(String orderId, Instant at) {
+        if (store.manual(orderId)) {
+            advanceKeepingStatus(orderId, at, "awaiting-operator", "Waiting for the shop to deliver your order");
+        }
     }
 
     @EventHandler
@@ -136,6 +144,7 @@ public class OrderStatusProjection {
     void on(OrderReinstated e, @Timestamp Instant at) {
         advance(e.orderId(), at, PAID, "reinstated", "Order reinstated: your late payment is accepted",
                 Changes.none().reason(null));
+        awaitOperatorIfManual(e.orderId(), at);
     }
 
     @EventHandler
