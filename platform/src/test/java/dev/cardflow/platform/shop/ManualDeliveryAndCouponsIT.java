@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import static org.awaitility.Awaitility.await;
  * them, its discount is what the buyer pays less, and an order cancelled unpaid gives its use back.
  */
 @PlatformTest
+@TestPropertySource(properties = {"cardflow.stuck.paid=PT2S", "cardflow.alert.check-interval=PT1S"})
 class ManualDeliveryAndCouponsIT {
 
     @LocalServerPort
@@ -71,6 +73,36 @@ class ManualDeliveryAndCouponsIT {
         assertThat(deliveredEvent.get("metadata").get("origin").asText()).isEqualTo("operator");
         assertThat(audit.get("sagaReplay").get("consistent").asBoolean())
                 .as("the audit's replay: %s", audit.get("sagaReplay")).isTrue();
+    }
+
+    @Test
+    void aManualOrderWaitingForTheOperatorLongerThanPaidOrdersMayTakeIsListedAndAlertedAsStuck() {
+        String product = manualProduct("7.00", List.of(Map.of("name", "uid", "label", "UID", "required", true)));
+        PlacedOrder order = accepted(place(Map.of("productId", product, "quantity", 1, "email", Shop.email(),
+                "fields", Map.of("uid", "10001")), UUID.randomUUID().toString()));
+        shop.pay(shop.awaitPayment(order));
+        await().atMost(Shop.PATIENCE).until(() -> Shop.entries(shop.order(order), "awaiting-operator") == 1);
+
+        await().atMost(Shop.PATIENCE).until(() -> {
+            JsonNode stuck = shop.json(shop.asAdmin(shop.http().get().uri("/admin/api/orders?stuck=true&size=200"))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            for (JsonNode o : stuck.get("orders")) {
+                if (o.get("orderId").asText().equals(order.orderId())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        await().atMost(Shop.PATIENCE).until(() -> {
+            JsonNode alerts = shop.json(shop.asAdmin(shop.http().get().uri("/admin/api/alerts?kind=order-stuck&limit=500"))
+                    .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+            for (JsonNode alert : alerts) {
+                if (alert.get("subject").asText().equals(order.orderId())) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     @Test
