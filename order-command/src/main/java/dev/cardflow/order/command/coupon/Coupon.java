@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * buyers race for the last use (their commands are serialised on this aggregate, and a conflicting append from
  * another instance is retried). One use an order; the order keeps its answer when it asks again.
  */
-@Aggregate
+@Aggregate(cache = "couponCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Coupon {
