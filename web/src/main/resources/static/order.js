@@ -174,6 +174,11 @@
       : null;
   }
 
+  /** A paid MANUAL order: the shop's staff deliver it by hand. */
+  function awaitingOperator() {
+    return order.status === 'PAID' && (order.timeline || []).some(entry => entry.code === 'awaiting-operator');
+  }
+
   function amount() {
     return I18n.money(order.amount, order.currency);
   }
@@ -218,6 +223,9 @@
         ];
       }
       case 'PAID':
+        if (awaitingOperator()) {
+          return [el('p', { class: 'inline-notice', 'data-awaiting-operator': '' }, [t('panel.awaitingOperator')])];
+        }
         return [el('p', {}, [t('panel.PAID.body')]),
           entry && entry.code === 'supplier-retry' ? el('p', { class: 'inline-notice' }, [t('panel.supplierSlow')]) : null,
           eta()];
@@ -275,6 +283,10 @@
     }
     if (order.amount) {
       summary.appendChild(el('span', { class: 'amount' }, [amount()]));
+    }
+    if (order.discount) {
+      summary.appendChild(el('span', { class: 'discount', 'data-discount': '' }, [t('order.discount',
+        { code: order.couponCode || '', amount: I18n.money(order.discount, order.currency) })]));
     }
     summary.hidden = !summary.childNodes.length;
     $('order-id').textContent = order.orderId || orderId;

@@ -97,6 +97,7 @@
     card.methodLabel = el('label', { for: id + '-method' });
     card.method = el('select', { id: id + '-method', name: 'paymentMethod' });
     card.methods = null;
+    buildExtras(card);
     card.total = el('p', { class: 'total', 'aria-live': 'polite' });
     card.progress = el('p', { class: 'form-progress', role: 'status', 'aria-live': 'polite' });
     card.error = el('p', { class: 'form-error', role: 'alert' });
@@ -109,6 +110,7 @@
         el('div', { class: 'field' }, [card.emailLabel, card.email, card.emailHint, card.emailError]),
         el('div', { class: 'field field-quantity' }, [card.quantityLabel, card.quantity, card.quantityError]),
         el('div', { class: 'field field-method' }, [card.methodLabel, card.method]),
+        card.extras,
         card.total,
         card.progress,
         card.error,
@@ -228,6 +230,7 @@
     fillMethods(card);
     setText(card.cancel, t('checkout.cancel'));
     fillQuantities(card, max);
+    renderExtras(card);
     updateTotal(card);
     if (!card.busy) {
       setText(card.submit, t('checkout.submit'));
@@ -310,6 +313,78 @@
     if (!document.hidden && refreshTimer === null) refresh();
   });
 
+  // ---- buyer fields (MANUAL products) and the coupon ----------------------------------------
+
+  /** The coupon field, and a place for the fields a MANUAL product asks the buyer (built by renderExtras). */
+  function buildExtras(card) {
+    card.couponLabel = el('label', { for: card.id + '-coupon' });
+    card.coupon = el('input', { id: card.id + '-coupon', name: 'couponCode', type: 'text', maxlength: '40',
+      autocomplete: 'off', spellcheck: 'false', autocapitalize: 'characters', 'aria-describedby': card.id + '-coupon-hint' });
+    card.couponHint = el('p', { id: card.id + '-coupon-hint', class: 'hint' });
+    card.buyerFields = el('div', { class: 'buyer-fields' });
+    card.buyerFieldsShown = null;
+    card.extras = el('div', { class: 'checkout-extras' }, [
+      card.buyerFields,
+      el('div', { class: 'field field-coupon' }, [card.couponLabel, card.coupon, card.couponHint])
+    ]);
+  }
+
+  /** Writes the extras' texts; rebuilds the buyer fields only when the product's change (keeping what was typed). */
+  function renderExtras(card) {
+    setText(card.couponLabel, t('checkout.coupon'));
+    setText(card.couponHint, t('checkout.couponHint'));
+    const fields = Array.isArray(card.product.buyerFields) ? card.product.buyerFields : [];
+    const shape = JSON.stringify(fields);
+    if (card.buyerFieldsShown !== shape) {
+      const typed = {};
+      card.buyerFields.querySelectorAll('input').forEach(input => { typed[input.name] = input.value; });
+      card.buyerFields.textContent = '';
+      fields.forEach((field, i) => {
+        const inputId = card.id + '-field-' + i;
+        const input = el('input', { id: inputId, name: field.name, type: 'text', maxlength: '200',
+          'data-buyer-field': field.name, 'aria-describedby': inputId + '-error', required: field.required ? true : null });
+        input.value = typed[field.name] || '';
+        const label = el('label', { for: inputId });
+        const error = el('p', { id: inputId + '-error', class: 'field-error', hidden: true });
+        input.addEventListener('input', () => { error.hidden = true; input.removeAttribute('aria-invalid'); });
+        card.buyerFields.appendChild(el('div', { class: 'field field-buyer', 'data-field': field.name },
+          [label, input, error]));
+      });
+      card.buyerFieldsShown = shape;
+    }
+    fields.forEach((field, i) => {
+      const label = card.buyerFields.querySelector('label[for="' + card.id + '-field-' + i + '"]');
+      if (label) setText(label, field.required ? field.label : field.label + ' ' + t('checkout.optional'));
+    });
+  }
+
+  /** Adds the buyer's field values and coupon to the placement; false (with the field marked) when one is missing. */
+  function addExtras(card, body) {
+    const fields = Array.isArray(card.product.buyerFields) ? card.product.buyerFields : [];
+    const values = {};
+    let missing = null;
+    fields.forEach((field, i) => {
+      const input = document.getElementById(card.id + '-field-' + i);
+      const error = document.getElementById(card.id + '-field-' + i + '-error');
+      const value = input ? input.value.trim() : '';
+      if (value) values[field.name] = value;
+      if (field.required && !value && input) {
+        setText(error, t('checkout.fieldRequired', { label: field.label }));
+        error.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        missing = missing || input;
+      }
+    });
+    if (missing) {
+      missing.focus();
+      return false;
+    }
+    if (Object.keys(values).length) body.fields = values;
+    const coupon = card.coupon.value.trim();
+    if (coupon) body.couponCode = coupon;
+    return true;
+  }
+
   // ---- checkout -----------------------------------------------------------------------------
 
   function setFieldError(card, field, key, params) {
@@ -352,6 +427,7 @@
     card.quantity.disabled = busy;
     card.method.disabled = busy;
     if (card.queryPassword) card.queryPassword.readOnly = busy;
+    card.extras.querySelectorAll('input').forEach(input => { input.readOnly = busy; });
   }
 
   function retryAfterSeconds(header) {
@@ -442,6 +518,7 @@
 
     const body = { productId: card.product.productId, quantity: quantity, email: email };
     if (card.method.value) body.paymentMethod = card.method.value;
+    if (!addExtras(card, body)) return;
     // another password makes another checkout (the server keeps the first one for a retried key)
     if (queryPassword) body.queryPassword = queryPassword;
     const fingerprint = JSON.stringify(body);

@@ -15,7 +15,7 @@
 
   const STATUSES = ['PLACED', 'PENDING_PAYMENT', 'PAID', 'DELIVERED', 'CANCELLED', 'REFUNDING', 'REFUNDED'];
   const TERMINAL = ['DELIVERED', 'CANCELLED', 'REFUNDED'];
-  const VIEWS = ['orders', 'order', 'products', 'dead-letters', 'alerts', 'system', 'audit', 'dashboard'];
+  const VIEWS = ['orders', 'order', 'products', 'coupons', 'dead-letters', 'alerts', 'system', 'audit', 'dashboard'];
   const ALERT_KINDS = ['order-stuck', 'order-refunded', 'refund-failed', 'circuit-open', 'unmatched-payment',
     'low-stock', 'dead-letter'];
   const ORDER_POLL_MS = 2000;
@@ -252,6 +252,8 @@
       openOrder(arg);
     } else if (view === 'products') {
       loadProducts();
+    } else if (view === 'coupons') {
+      loadCoupons();
     } else if (view === 'dead-letters') {
       loadDeadLetters();
     } else if (view === 'alerts') {
@@ -269,7 +271,7 @@
 
   function updateTitle() {
     const names = {
-      orders: 'nav.orders', order: 'order.heading', products: 'nav.products',
+      orders: 'nav.orders', order: 'order.heading', products: 'nav.products', coupons: 'nav.coupons',
       'dead-letters': 'nav.deadLetters', alerts: 'nav.alerts', system: 'nav.system', audit: 'nav.audit',
       dashboard: 'nav.dashboard'
     };
@@ -512,6 +514,8 @@
     const keys = Array.isArray(order.cardKeys) ? order.cardKeys.length : 0;
     fact('order.cardKeys', keys ? t('order.cardKeysSealed', { count: keys }) : '—');
     fact('order.version', String(order.version));
+    manualFacts(order, fact);
+    renderDeliver(order);
 
     const timeline = clear($('#order-timeline'));
     (order.timeline || []).forEach((entry) => {
@@ -875,6 +879,9 @@
       if (threshold) {
         body.lowStockThreshold = Number(threshold);
       }
+      if (source === 'MANUAL') {
+        body.buyerFields = buyerFieldsOf($('#product-fields').value);
+      }
       const result = await api('POST', '/admin/api/products', body);
       button.disabled = false;
       if (!result.ok) {
@@ -933,6 +940,213 @@
       loadProducts(true);
       // stock counts follow the upload a moment later (a projection)
       window.setTimeout(() => { if (state.view === 'products') { loadProducts(true); } }, 1500);
+    });
+  }
+
+  // ---------------------------------------------------------------- manual delivery (MANUAL products)
+
+  /** "name | label | required" lines → buyer fields. */
+  function buyerFieldsOf(text) {
+    return text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
+      const parts = line.split('|').map((part) => part.trim());
+      return { name: parts[0], label: parts[1] || parts[0], required: /^(required|yes|true|1|必填|bắt buộc)$/i.test(parts[2] || '') };
+    });
+  }
+
+  function setUpManualProducts() {
+    const form = $('#product-form');
+    const sync = () => {
+      $('#product-fields-field').hidden = form.source.value !== 'MANUAL';
+    };
+    form.querySelectorAll('input[name=source]').forEach((radio) => radio.addEventListener('change', sync));
+  }
+
+  /** The buyer's fields of a MANUAL order and its coupon, among the order's facts. */
+  function manualFacts(order, fact) {
+    if (order.couponCode) {
+      fact('order.coupon', order.couponCode, ' ', h('span', { class: 'muted',
+        text: '−' + money(order.discount || '0', order.currency) }));
+    }
+    if (order.source === 'MANUAL') {
+      fact('order.source', t('products.source.MANUAL'));
+      Object.entries(order.fields || {}).forEach(([name, value]) => {
+        facts(name, value);
+      });
+    }
+    function facts(name, value) {
+      const dd = h('dd', {}, h('span', { class: 'mono', 'data-buyer-field': name, text: value }));
+      $('#order-facts').append(h('div', {}, h('dt', { text: t('order.buyerField', { name }) }), dd));
+    }
+  }
+
+  function awaitsOperator(order) {
+    return order && order.source === 'MANUAL' && order.status === 'PAID';
+  }
+
+  function renderDeliver(order) {
+    $('#deliver-form').hidden = !awaitsOperator(order);
+  }
+
+  function setUpDeliver() {
+    const form = $('#deliver-form');
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const order = state.order;
+      const error = $('#deliver-error');
+      const content = $('#deliver-content').value.split('\n').map((line) => line.trim()).filter(Boolean);
+      if (!awaitsOperator(order)) {
+        return;
+      }
+      if (!content.length) {
+        error.textContent = t('deliver.contentRequired');
+        $('#deliver-content').focus();
+        return;
+      }
+      error.textContent = '';
+      const button = $('#deliver-submit');
+      button.disabled = true;
+      const result = await api('POST', '/admin/api/orders/' + encodeURIComponent(order.orderId) + '/deliver',
+        { content });
+      button.disabled = false;
+      const o = actionOutcome(result, t('outcome.accepted', { action: t('deliver.submit'), status: result.status }));
+      outcome('action-outcome', o.kind, o.message);
+      if (result.ok) {
+        $('#deliver-content').value = '';
+        loadOrder();
+      }
+    });
+  }
+
+  // ---------------------------------------------------------------- coupons
+
+  async function loadCoupons(quiet) {
+    const result = await api('GET', '/admin/api/coupons');
+    state.coupons = result.ok ? result.data : (quiet ? state.coupons : null);
+    state.couponsError = result.ok ? null : failure(result);
+    renderCoupons();
+  }
+
+  function couponDiscount(c) {
+    return c.kind === 'PERCENT' ? c.value + ' %' : money(c.value, c.currency);
+  }
+
+  function couponRules(c) {
+    const rules = [];
+    rules.push((c.productIds || []).length ? t('coupons.someProducts', { count: c.productIds.length })
+      : t('coupons.allProducts'));
+    if (c.currency && c.kind === 'PERCENT') {
+      rules.push(c.currency);
+    }
+    if (c.minAmount) {
+      rules.push(t('coupons.fromAmount', { amount: money(c.minAmount, c.currency) }));
+    }
+    return rules.join(' · ');
+  }
+
+  function renderCoupons() {
+    const table = $('#coupons-table');
+    if (!table) {
+      return;
+    }
+    const body = clear(table.querySelector('tbody'));
+    if (!state.coupons) {
+      if (state.couponsError) {
+        body.append(emptyRow(table, state.couponsError, 'warn'));
+      }
+      return;
+    }
+    if (!state.coupons.length) {
+      body.append(emptyRow(table, t('coupons.empty')));
+      return;
+    }
+    state.coupons.forEach((c) => {
+      const disable = h('button', { type: 'button', class: 'secondary small', 'data-disable-coupon': c.code,
+        text: t('coupons.disable'), 'aria-label': t('coupons.disableLabel', { code: c.code }) });
+      disable.disabled = c.disabled;
+      disable.addEventListener('click', () => disableCoupon(c.code, disable));
+      body.append(h('tr', { 'data-coupon': c.code },
+        h('td', {}, h('code', { text: c.code })),
+        h('td', { text: couponDiscount(c) }),
+        h('td', { text: couponRules(c) }),
+        h('td', { class: 'num', 'data-used': String(c.used),
+          text: c.maxUses ? t('coupons.usedOf', { used: c.used, max: c.maxUses }) : String(c.used) }),
+        h('td', { text: c.expiresAt ? time(c.expiresAt) : '—' }),
+        h('td', { text: t(c.disabled ? 'coupons.state.disabled' : 'coupons.state.active') }),
+        h('td', {}, disable)));
+    });
+    labelCells(table);
+  }
+
+  async function disableCoupon(code, button) {
+    button.disabled = true;
+    const result = await api('DELETE', '/admin/api/coupons/' + encodeURIComponent(code));
+    if (!result.ok) {
+      button.disabled = false;
+      outcome('coupon-outcome', 'error', failure(result));
+      return;
+    }
+    outcome('coupon-outcome', 'ok', t('coupons.disabled', { code }));
+    window.setTimeout(() => loadCoupons(true), 800);
+  }
+
+  function setUpCoupons() {
+    $('#coupons-refresh').addEventListener('click', () => loadCoupons());
+    const form = $('#coupon-form');
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const error = $('#coupon-form-error');
+      const code = form.code.value.trim();
+      const value = form.value.value.trim();
+      const maxUses = form.maxUses.value.trim();
+      if (!/^[A-Za-z0-9_-]{3,40}$/.test(code)) {
+        error.textContent = t('coupons.codeInvalid');
+        form.code.focus();
+        return;
+      }
+      if (!/^\d+(\.\d{1,2})?$/.test(value) || Number(value) <= 0) {
+        error.textContent = t('coupons.valueInvalid');
+        form.value.focus();
+        return;
+      }
+      if (maxUses && !/^\d{1,7}$/.test(maxUses)) {
+        error.textContent = t('coupons.maxUsesInvalid');
+        form.maxUses.focus();
+        return;
+      }
+      error.textContent = '';
+      const body = { code, kind: form.kind.value, value };
+      const currency = form.currency.value.trim().toUpperCase();
+      if (currency) {
+        body.currency = currency;
+      }
+      if (maxUses) {
+        body.maxUses = Number(maxUses);
+      }
+      if (form.minAmount.value.trim()) {
+        body.minAmount = form.minAmount.value.trim();
+      }
+      if (form.expiresAt.value) {
+        body.expiresAt = new Date(form.expiresAt.value).toISOString();
+      }
+      const products = form.productIds.value.split(',').map((id) => id.trim()).filter(Boolean);
+      if (products.length) {
+        body.productIds = products;
+      }
+      const button = $('#coupon-create');
+      button.disabled = true;
+      const result = await api('POST', '/admin/api/coupons', body);
+      button.disabled = false;
+      if (!result.ok) {
+        if (result.status === 400) {
+          error.textContent = failure(result);
+        } else {
+          outcome('coupon-outcome', result.status === 409 ? 'warn' : 'error', failure(result));
+        }
+        return;
+      }
+      outcome('coupon-outcome', 'ok', t('coupons.created', { code: result.data.code }));
+      form.reset();
+      window.setTimeout(() => loadCoupons(true), 800);
     });
   }
 
@@ -1274,6 +1488,7 @@
       renderAudit();
     }
     renderProducts();
+    renderCoupons();
     if (state.deadLetters || state.deadError) {
       renderDeadLetters();
     }
@@ -1297,6 +1512,9 @@
     setUpOrders();
     setUpDialog();
     setUpProducts();
+    setUpManualProducts();
+    setUpDeliver();
+    setUpCoupons();
     setUpBulk();
     $('#dead-refresh').addEventListener('click', loadDeadLetters);
     fillAlertKinds();

@@ -43,6 +43,12 @@ public class OrderCommandConfiguration {
         return cache(aggregateCaches, "inventories", properties.cachedProducts());
     }
 
+    /** A coupon in a sale is hot: cached, its uses are not replayed for every order. */
+    @Bean
+    public Cache couponCache(CacheManager aggregateCaches, CommandSideProperties properties) {
+        return cache(aggregateCaches, "coupons", properties.cachedProducts());
+    }
+
     private static Cache cache(CacheManager caches, String name, int entries) {
         return new EhCache3Adapter((Ehcache<?, ?>) caches.createCache(name, CacheConfigurationBuilder
                 .newCacheConfigurationBuilder(Object.class, Object.class, ResourcePoolsBuilder.heap(entries))));

@@ -4,6 +4,7 @@ import dev.cardflow.api.order.OrderMessage;
 import dev.cardflow.infrastructure.axon.BackgroundProcessor;
 import dev.cardflow.infrastructure.operations.Projection;
 import dev.cardflow.infrastructure.schema.SchemaLocation;
+import dev.cardflow.order.query.coupon.CouponProjection;
 import dev.cardflow.order.query.order.OrderStageMetrics;
 import dev.cardflow.order.query.order.OrderStatusProjection;
 import dev.cardflow.order.query.order.StuckOrders;
@@ -30,6 +31,11 @@ public class OrderQueryConfiguration {
     @Bean
     public Projection productStockRebuild() {
         return new Projection(ProductStockProjection.PROCESSING_GROUP);
+    }
+
+    @Bean
+    public Projection couponsRebuild() {
+        return new Projection(CouponProjection.PROCESSING_GROUP);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.audit;
 
 import dev.cardflow.api.order.DeliverOrder;
+import dev.cardflow.api.order.OrderDelivered;
 import dev.cardflow.fulfilment.process.DeadlineSignal;
 import dev.cardflow.fulfilment.process.Decision;
 import dev.cardflow.fulfilment.process.Decision.End;
@@ -87,7 +88,10 @@ public class SagaReplay {
                 ended = apply(step, deadlines, open, due.getValue());
             }
 
-            if (Origin.OPERATOR_ACTION.equals(origin)) {
+            if (Origin.OPERATOR_ACTION.equals(origin) && awaitsOperator(ended ? null : state, event)) {
+                // a MANUAL order's delivery by hand is the step its fulfilment waits for, not an intervention
+                fulfils(open, event);
+            } else if (Origin.OPERATOR_ACTION.equals(origin)) {
                 discrepancies.add(new Discrepancy("manual-intervention", at, name(event),
                         "an operator did this by hand", (String) message.getMetaData().get(Origin.OPERATOR),
                         (String) message.getMetaData().get(Origin.REASON)));
@@ -157,6 +161,11 @@ public class SagaReplay {
             }
         }
         return false;
+    }
+
+    private static boolean awaitsOperator(Fulfilment state, Object event) {
+        return state != null && state.stage() instanceof Fulfilment.Stage.AwaitingOperator
+                && event instanceof OrderDelivered;
     }
 
     private static boolean causedByFulfilment(String origin) {

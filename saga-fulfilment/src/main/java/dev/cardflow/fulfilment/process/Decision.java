@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.process;
 
 import dev.cardflow.api.common.Money;
+import dev.cardflow.api.coupon.ReturnCouponUse;
 import dev.cardflow.api.inventory.IssueReservedStock;
 import dev.cardflow.api.inventory.ReleaseStock;
 import dev.cardflow.api.inventory.ReserveStock;
@@ -138,6 +139,16 @@ public sealed interface Decision {
     record LeaveRefundToOperator(RecordRefundFailure command) implements Send {
         public Proof provenBy() {
             return Proof.required(RefundFailed.class);
+        }
+    }
+
+    /**
+     * Give the coupon use of an order cancelled unpaid back to its coupon. Its trace is in the coupon's own stream,
+     * not the order's, so the order's audit expects none.
+     */
+    record GiveBackCoupon(ReturnCouponUse command) implements Send {
+        public Proof provenBy() {
+            return Proof.NONE;
         }
     }
 

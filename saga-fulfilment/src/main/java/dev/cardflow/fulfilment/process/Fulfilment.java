@@ -37,7 +37,8 @@ public record Fulfilment(OrderFacts order, Stage stage) {
             @JsonSubTypes.Type(value = Stage.Reinstating.class, name = "REINSTATING"),
             @JsonSubTypes.Type(value = Stage.Refunding.class, name = "REFUNDING"),
             @JsonSubTypes.Type(value = Stage.RefundingByHand.class, name = "REFUNDING_BY_HAND"),
-            @JsonSubTypes.Type(value = Stage.Settled.class, name = "SETTLED")})
+            @JsonSubTypes.Type(value = Stage.Settled.class, name = "SETTLED"),
+            @JsonSubTypes.Type(value = Stage.AwaitingOperator.class, name = "AWAITING_OPERATOR")})
     public sealed interface Stage {
 
         <R> R accept(Visitor<R> visitor);
@@ -79,6 +80,8 @@ public record Fulfilment(OrderFacts order, Stage stage) {
             R refundingByHand(RefundingByHand s);
 
             R settled(Settled s);
+
+            R awaitingOperator(AwaitingOperator s);
         }
 
         /** Stock is asked for; the buyer has until {@code payBy} to pay. */
@@ -148,6 +151,17 @@ public record Fulfilment(OrderFacts order, Stage stage) {
         record RefundingByHand(String paymentId, Money amount) implements Stage {
             public <R> R accept(Visitor<R> v) {
                 return v.refundingByHand(this);
+            }
+
+            public boolean holdsStock() {
+                return false;
+            }
+        }
+
+        /** Paid for a MANUAL product: an operator delivers by hand ({@code DeliverManually}); nothing is held. */
+        record AwaitingOperator() implements Stage {
+            public <R> R accept(Visitor<R> v) {
+                return v.awaitingOperator(this);
             }
 
             public boolean holdsStock() {

@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.process;
 
 import dev.cardflow.api.common.Money;
+import dev.cardflow.api.coupon.ReturnCouponUse;
 import dev.cardflow.api.inventory.IssueReservedStock;
 import dev.cardflow.api.inventory.ReleaseStock;
 import dev.cardflow.api.inventory.ReserveStock;
@@ -34,6 +35,7 @@ import dev.cardflow.fulfilment.process.Decision.Deliver;
 import dev.cardflow.fulfilment.process.Decision.End;
 import dev.cardflow.fulfilment.process.Decision.ExpireUnlessPaid;
 import dev.cardflow.fulfilment.process.Decision.FreeStock;
+import dev.cardflow.fulfilment.process.Decision.GiveBackCoupon;
 import dev.cardflow.fulfilment.process.Decision.HoldStock;
 import dev.cardflow.fulfilment.process.Decision.IssueStock;
 import dev.cardflow.fulfilment.process.Decision.LeaveRefundToOperator;
@@ -42,6 +44,7 @@ import dev.cardflow.fulfilment.process.Decision.Reinstate;
 import dev.cardflow.fulfilment.process.Decision.Schedule;
 import dev.cardflow.fulfilment.process.Decision.Unschedule;
 import dev.cardflow.fulfilment.process.Fulfilment.Stage;
+import dev.cardflow.fulfilment.process.Fulfilment.Stage.AwaitingOperator;
 import dev.cardflow.fulfilment.process.Fulfilment.Stage.AwaitingPayment;
 import dev.cardflow.fulfilment.process.Fulfilment.Stage.CreatingPayment;
 import dev.cardflow.fulfilment.process.Fulfilment.Stage.IssuingKeys;
@@ -330,6 +333,12 @@ public final class FulfilmentProcess {
         public Step settled(Settled stage) {
             return Step.of(s, new End());
         }
+
+        /** Nothing automatic to redo: the order waits for an operator's delivery. */
+        @Override
+        public Step awaitingOperator(AwaitingOperator stage) {
+            return Step.of(s);
+        }
     }
 
     /** A fulfilment rebuilt from where the order stands, for a retry that finds none running. */
@@ -343,7 +352,7 @@ public final class FulfilmentProcess {
         Stage stage = switch (e.status()) {
             case PLACED -> pool ? new ReservingStock(payBy) : new CreatingPayment(payBy, 0);
             case PENDING_PAYMENT -> new AwaitingPayment(payBy, order.paymentId(), 0, false);
-            case PAID -> new IssuingKeys(0);
+            case PAID -> order.facts().isManual() ? new AwaitingOperator() : new IssuingKeys(0);
             case CANCELLED -> pool ? new ReservingForLatePayment() : new Reinstating();
             case REFUNDING -> new Refunding(order.paymentId(), paid, 0, pool);
             case DELIVERED, REFUNDED -> new Settled();
@@ -420,6 +429,10 @@ public final class FulfilmentProcess {
     }
 
     private Step issueKeys(Fulfilment s, Instant at) {
+        if (s.order().isManual()) {
+            // nothing to issue or buy: the order waits for an operator's delivery by hand
+            return then(unschedule(PAYMENT_WAITS), Step.of(s.at(new AwaitingOperator())));
+        }
         if (s.order().isPool()) {
             return then(unschedule(PAYMENT_WAITS),
                     Step.of(s, new IssueStock(new IssueReservedStock(s.order().productId(), s.orderId()))));
@@ -463,6 +476,9 @@ public final class FulfilmentProcess {
         }
         if (s.stage() instanceof AwaitingPayment a) {
             decisions.add(new CancelPayment(s.orderId(), s.order().paymentMethod(), a.paymentId()));
+        }
+        if (s.order().couponCode() != null) {
+            decisions.add(new GiveBackCoupon(new ReturnCouponUse(s.order().couponCode(), s.orderId(), false)));
         }
         decisions.add(new End());
         return new Step(s.at(new Settled()), decisions);

@@ -5,6 +5,8 @@ import dev.cardflow.api.common.Money;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.List;
+
 import static dev.cardflow.api.common.Require.*;
 
 /**
@@ -12,7 +14,7 @@ import static dev.cardflow.api.common.Require.*;
  * hear when the available keys fall to it.
  */
 public record RegisterProduct(@TargetAggregateIdentifier String productId, String name, Money price, ProductSource source,
-                              String sku, Integer lowStockThreshold) {
+                              String sku, Integer lowStockThreshold, List<BuyerField> buyerFields) {
 
     public static final int MAX_NAME = 200;
 
@@ -29,6 +31,16 @@ public record RegisterProduct(@TargetAggregateIdentifier String productId, Strin
         }
         sku = sku == null ? null : sku.strip();
         ChangeLowStockThreshold.check(lowStockThreshold);
+        if (buyerFields != null && !buyerFields.isEmpty() && source != ProductSource.MANUAL) {
+            throw new InvalidCommand("invalid-buyer-fields", "buyerFields",
+                    "Only a MANUAL product asks the buyer for fields.");
+        }
+        buyerFields = BuyerField.checked(buyerFields);
+    }
+
+    public RegisterProduct(String productId, String name, Money price, ProductSource source, String sku,
+                           Integer lowStockThreshold) {
+        this(productId, name, price, source, sku, lowStockThreshold, null);
     }
 
     public RegisterProduct(String productId, String name, Money price, ProductSource source, String sku) {

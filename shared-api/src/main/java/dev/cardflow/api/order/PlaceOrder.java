@@ -6,6 +6,9 @@ import dev.cardflow.api.inventory.ProductSource;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static dev.cardflow.api.common.Require.*;
@@ -13,13 +16,20 @@ import static dev.cardflow.api.common.Require.*;
 /**
  * Places an order for {@code quantity} keys of one product at the price the shop asks now.
  *
- * @param language the buyer's language ({@link Languages}); {@code null} means English
- * @param queryPasswordHash a salted hash of the buyer's query password, with which the order is found again
- *                          by e-mail; {@code null} when the buyer chose none (never the password itself)
+ * @param language   the buyer's language ({@link Languages}); {@code null} means English
+ * @param fields     what the buyer filled in for a MANUAL product's buyer fields, by name; {@code null}: none
+ * @param couponCode the coupon whose use the order took (normalised); {@code null}: none
+ * @param discount   what the coupon takes off the order's amount (decided by the coupon); {@code null}: none
  */
 public record PlaceOrder(@TargetAggregateIdentifier String orderId, String productId, String productName, int quantity, Money unitPrice,
                          ProductSource source, String sku, String email, String requestFingerprint,
-                         String paymentMethod, String language, String queryPasswordHash) {
+                         String paymentMethod, String language, Map<String, String> fields, String couponCode,
+                         Money discount, String queryPasswordHash) {
+
+    /** The longest value a buyer may give in one buyer field. */
+    public static final int MAX_FIELD_VALUE = 200;
+    /** The least an order can cost, whatever the discount (in the currency's main unit). */
+    public static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
 
     public static final int MAX_QUANTITY = 10;
     private static final int MAX_EMAIL = 254;
@@ -42,14 +52,41 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
             language = Languages.of(language).orElseThrow(() -> new InvalidCommand("invalid-language", "language",
                     "language must be one of " + Languages.SUPPORTED + "."));
         }
+        fields = checkedFields(fields);
+        if (discount != null && !discount.currency().equals(unitPrice.currency())) {
+            throw InvalidCommand.of("discount", "discount must be in the order's currency.");
+        }
     }
 
-    /** An order without a query password. */
+    /** An order without buyer fields, coupon or query password. */
     public PlaceOrder(String orderId, String productId, String productName, int quantity, Money unitPrice,
-                      ProductSource source, String sku, String email, String requestFingerprint, String paymentMethod,
-                      String language) {
+                      ProductSource source, String sku, String email, String requestFingerprint,
+                      String paymentMethod, String language) {
         this(orderId, productId, productName, quantity, unitPrice, source, sku, email, requestFingerprint,
-                paymentMethod, language, null);
+                paymentMethod, language, null, null, null, null);
+    }
+
+    /** Buyer field values as a buyer may send them: each at most {@link #MAX_FIELD_VALUE} characters, stripped; empty ones dropped. */
+    public static Map<String, String> checkedFields(Map<String, String> fields) {
+        if (fields == null || fields.isEmpty()) {
+            return null;
+        }
+        Map<String, String> checked = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (name == null || name.length() > 40) {
+                throw new InvalidCommand("invalid-fields", "fields", "fields names a field this product does not ask.");
+            }
+            if (value == null || value.isBlank()) {
+                return;
+            }
+            String stripped = value.strip();
+            if (stripped.length() > MAX_FIELD_VALUE || stripped.chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidCommand("invalid-fields", "fields." + name, "The value of " + name
+                        + " must be at most " + MAX_FIELD_VALUE + " characters, without control characters.");
+            }
+            checked.put(name, stripped);
+        });
+        return checked.isEmpty() ? null : Map.copyOf(checked);
     }
 
     /** An order in English. */
@@ -96,7 +133,18 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
                 PaymentMethods.SIMULATOR);
     }
 
+    /** What the buyer pays: the price of the quantity less the coupon's discount, never below {@link #MIN_AMOUNT}. */
     public Money amount() {
-        return unitPrice.times(quantity);
+        return discounted(unitPrice.times(quantity), discount);
+    }
+
+    /** {@code full} less {@code discount} (if any), never below {@link #MIN_AMOUNT}. */
+    public static Money discounted(Money full, Money discount) {
+        if (discount == null) {
+            return full;
+        }
+        BigDecimal rest = full.amount().subtract(discount.amount());
+        return new Money(rest.max(MIN_AMOUNT.setScale(full.amount().scale(), java.math.RoundingMode.UP)),
+                full.currency());
     }
 }

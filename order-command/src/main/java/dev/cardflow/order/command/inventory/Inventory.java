@@ -70,7 +70,7 @@ public class Inventory {
     @CommandHandler
     public Inventory(RegisterProduct command) {
         apply(new ProductRegistered(command.productId(), command.name(), command.price(), command.source(),
-                command.sku(), command.lowStockThreshold()));
+                command.sku(), command.lowStockThreshold(), command.buyerFields().isEmpty() ? null : command.buyerFields()));
     }
 
     @CommandHandler

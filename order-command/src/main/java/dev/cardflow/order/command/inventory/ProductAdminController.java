@@ -4,6 +4,7 @@ import dev.cardflow.api.common.InvalidCommand;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.common.SealedCardKey;
 import dev.cardflow.api.inventory.AddCardKeys;
+import dev.cardflow.api.inventory.BuyerField;
 import dev.cardflow.api.inventory.CardKeysUpload;
 import dev.cardflow.api.inventory.ChangeLowStockThreshold;
 import dev.cardflow.api.inventory.ProductSource;
@@ -42,7 +43,7 @@ public class ProductAdminController {
 
     /** The body of a product registration. */
     public record RegisterProductRequest(String name, String price, String currency, ProductSource source, String sku,
-                                         Integer lowStockThreshold) {
+                                         Integer lowStockThreshold, List<BuyerField> buyerFields) {
     }
 
     /** The JSON form of a card-key upload. */
@@ -149,6 +150,6 @@ public class ProductAdminController {
                     "price must be a decimal string and currency an ISO-4217 code: " + e.getMessage());
         }
         return new RegisterProduct(UUID.randomUUID().toString(), request.name(), price, request.source(), request.sku(),
-                request.lowStockThreshold());
+                request.lowStockThreshold(), request.buyerFields());
     }
 }

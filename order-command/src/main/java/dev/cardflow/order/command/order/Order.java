@@ -11,6 +11,8 @@ import dev.cardflow.api.order.ConfirmPayment;
 import dev.cardflow.api.order.ConfirmPaymentManually;
 import dev.cardflow.api.order.ConfirmRefund;
 import dev.cardflow.api.order.ConfirmRefundManually;
+import dev.cardflow.api.inventory.ProductSource;
+import dev.cardflow.api.order.DeliverManually;
 import dev.cardflow.api.order.DeliverOrder;
 import dev.cardflow.api.order.DeliveryNotificationRequested;
 import dev.cardflow.api.order.FulfilmentRetryRequested;
@@ -88,6 +90,7 @@ public class Order {
     private Money paidAmount;
     private String email;
     private boolean delivered;
+    private ProductSource source;
 
     protected Order() {
         // for Axon
@@ -105,8 +108,8 @@ public class Order {
         }
         apply(new OrderPlaced(command.orderId(), command.productId(), command.productName(), command.quantity(),
                 command.unitPrice(), command.amount(), command.source(), command.sku(), command.email(),
-                command.requestFingerprint(), command.paymentMethod(), command.language(),
-                command.queryPasswordHash()));
+                command.requestFingerprint(), command.paymentMethod(), command.language(), command.fields(),
+                command.couponCode(), command.discount(), command.queryPasswordHash()));
     }
 
     @CommandHandler
@@ -178,6 +181,18 @@ public class Order {
         }
         requireMove(DELIVERED, "delivered");
         apply(new OrderDelivered(orderId, command.cardKeys(), email));
+    }
+
+    /** An operator delivers a paid MANUAL order by hand; anything else (another source, another status) is refused. */
+    @CommandHandler
+    public void handle(DeliverManually command) {
+        if (source != ProductSource.MANUAL) {
+            throw new OrderRefused.NotManual(orderId);
+        }
+        if (status != PAID) {
+            throw refused("delivered by hand");
+        }
+        apply(new OrderDelivered(orderId, command.content(), email));
     }
 
     /** An operator asks for the current step again; a settled order has no step left. */
@@ -354,6 +369,7 @@ public class Order {
         amount = event.amount();
         paymentMethod = event.method();
         email = event.email();
+        source = event.source();
     }
 
     @EventSourcingHandler

@@ -1,14 +1,17 @@
 package dev.cardflow.order.command.order;
 
+import dev.cardflow.api.common.InvalidCommand;
 import dev.cardflow.api.common.Require;
 import dev.cardflow.api.order.CancelOrder;
 import dev.cardflow.api.order.ConfirmPaymentManually;
 import dev.cardflow.api.order.ConfirmRefundManually;
+import dev.cardflow.api.order.DeliverManually;
 import dev.cardflow.api.order.RefundOrder;
 import dev.cardflow.api.order.ResendDeliveryNotification;
 import dev.cardflow.api.order.RetryFulfilment;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.logging.LogContext;
+import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.infrastructure.web.Blocking;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 import java.security.Principal;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,10 +54,33 @@ public class OrderAdminController {
     public record ManualPayment(String pspTradeNo, String note) {
     }
 
-    private final CommandGateway commands;
+    /** What an operator delivers for a MANUAL order: one line each (a code, an account, a note), shown to the buyer. */
+    public record ManualDelivery(List<String> content) {
+    }
 
-    public OrderAdminController(CommandGateway commands) {
+    private final CommandGateway commands;
+    private final CardKeyCipher cipher;
+
+    public OrderAdminController(CommandGateway commands, CardKeyCipher cipher) {
         this.commands = commands;
+        this.cipher = cipher;
+    }
+
+    /** The operator delivers a paid MANUAL order by hand; the lines are sealed like card keys. */
+    @PostMapping(path = "/deliver", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Mono<ResponseEntity<Map<String, String>>> deliver(@PathVariable String orderId,
+                                                             @RequestBody ManualDelivery body, Principal operator) {
+        List<String> lines = body == null || body.content() == null ? List.of()
+                : body.content().stream().filter(line -> line != null && !line.isBlank()).map(String::strip).toList();
+        if (lines.isEmpty()) {
+            throw InvalidCommand.of("content", "content must hold at least one line to deliver.");
+        }
+        if (lines.stream().anyMatch(line -> line.length() > DeliverManually.MAX_LINE)) {
+            throw InvalidCommand.of("content", "A line of content is at most " + DeliverManually.MAX_LINE
+                    + " characters.");
+        }
+        var command = new DeliverManually(orderId, lines.stream().map(cipher::seal).toList());
+        return act(orderId, "deliver", operator, "delivered by hand (" + lines.size() + " lines)", command);
     }
 
     @PostMapping("/retry-fulfilment")

@@ -1,5 +1,12 @@
 package dev.cardflow.order.command.order;
 
+import dev.cardflow.api.common.InvalidCommand;
+import dev.cardflow.api.common.Money;
+import dev.cardflow.api.coupon.CouponUse;
+import dev.cardflow.api.coupon.Coupons;
+import dev.cardflow.api.coupon.ReturnCouponUse;
+import dev.cardflow.api.coupon.UseCoupon;
+import dev.cardflow.api.inventory.BuyerField;
 import dev.cardflow.api.order.Languages;
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PlaceOrder;
@@ -11,9 +18,11 @@ import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.QueryPasswords;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
+import dev.cardflow.order.command.coupon.CouponRefused;
 import dev.cardflow.order.command.inventory.ProductCatalog;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,7 +37,11 @@ import reactor.core.publisher.Mono;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -44,11 +57,19 @@ public class OrderPlacementController {
      *
      * @param language the buyer's language for mails ({@code en}, {@code zh}, {@code vi}); without it (or with
      *                 another), the placement's {@code Accept-Language}
+     * @param fields   the values of a MANUAL product's buyer fields, by field name
+     * @param couponCode a coupon to take off the amount
      * @param queryPassword optional, 6 to 64 characters: with it and the email the buyer finds the order again
      *                      ({@code POST /api/orders/lookup}); kept only as a salted hash
      */
     public record PlaceOrderRequest(String productId, Integer quantity, String email, String paymentMethod,
-                                    String language, String queryPassword) {
+                                    String language, Map<String, String> fields, String couponCode,
+                                    String queryPassword) {
+
+        public PlaceOrderRequest(String productId, Integer quantity, String email, String paymentMethod,
+                                 String language) {
+            this(productId, quantity, email, paymentMethod, language, null, null, null);
+        }
     }
 
     /** The answer to a placement, identical for every retry of the same request. */
@@ -61,6 +82,8 @@ public class OrderPlacementController {
     private final ClientLimits limits;
     private final UnpaidOrders unpaid;
     private final PaymentProviderSettings providers;
+
+    private final Clock clock = Clock.systemUTC();
 
     public OrderPlacementController(CommandGateway commands, ProductCatalog catalog, AccessTokens tokens,
                                     ClientLimits limits, UnpaidOrders unpaid, PaymentProviderSettings providers) {
@@ -80,18 +103,26 @@ public class OrderPlacementController {
         String client = limits.clientKey(http);
         limits.take("place", client);
         return Blocking.call(() -> {
-            PlaceOrder command = toCommand(idempotencyKey, request,
+            PlaceOrder draft = toCommand(idempotencyKey, request,
                     http.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
-            MDC.put(LogContext.ORDER_ID, command.orderId()); // Blocking puts the MDC back afterwards
+            MDC.put(LogContext.ORDER_ID, draft.orderId()); // Blocking puts the MDC back afterwards
             // nobody freezes the shop's stock with orders never paid; a retried placement is never refused here
-            var reservation = unpaid.reserve(client, command.orderId(), limits.properties().maxUnpaidOrders());
+            var reservation = unpaid.reserve(client, draft.orderId(), limits.properties().maxUnpaidOrders());
+            PlaceOrder command = draft;
+            CouponUse use = null;
             try {
+                // the coupon decides the discount; a retry of this placement gets the same answer, no second use
+                use = draft.couponCode() == null ? null : useCoupon(client, draft);
+                command = use == null ? draft : withDiscount(draft, use.discount());
                 // two instances racing on one Idempotency-Key: the command gateway retries the loser,
                 // which then finds the winner's order
                 commands.sendAndWait(Origin.byBuyer(client, command));
             } catch (RuntimeException e) {
+                if (use != null && use.fresh()) {
+                    giveBack(client, draft);
+                }
                 if (reservation == UnpaidOrders.Reservation.RESERVED) {
-                    unpaid.release(command.orderId());
+                    unpaid.release(draft.orderId());
                 }
                 throw e;
             }
@@ -109,12 +140,69 @@ public class OrderPlacementController {
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "There is no product " + valid.productId() + "."));
         String method = paymentMethod(request.paymentMethod(), product.price().currency());
+        Map<String, String> fields = buyerFields(product, request.fields());
         // salted, so not part of the fingerprint: a retry with the same body is still the same request
         String queryPasswordHash = request.queryPassword() == null ? null
                 : QueryPasswords.hash(QueryPasswords.checked(request.queryPassword()));
+        String coupon = request.couponCode() == null || request.couponCode().isBlank() ? null
+                : Coupons.normalised(request.couponCode());
         return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
-                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method,
-                Languages.choose(request.language(), acceptLanguage), queryPasswordHash);
+                product.price(), product.source(), product.sku(), valid.email(),
+                valid.fingerprint(method, fields, coupon), method,
+                Languages.choose(request.language(), acceptLanguage), fields, coupon, null, queryPasswordHash);
+    }
+
+    /** The buyer's values checked against what the product asks: every required one given, none it does not ask. */
+    private static Map<String, String> buyerFields(ProductCatalog.Product product, Map<String, String> given) {
+        Map<String, String> values = PlaceOrder.checkedFields(given);
+        Map<String, String> checked = values == null ? Map.of() : values;
+        Set<String> asked = product.buyerFields().stream().map(BuyerField::name).collect(Collectors.toSet());
+        for (String name : checked.keySet()) {
+            if (!asked.contains(name)) {
+                throw new InvalidCommand("invalid-fields", "fields." + name,
+                        "This product does not ask for " + name + ".");
+            }
+        }
+        for (BuyerField field : product.buyerFields()) {
+            if (field.required() && !checked.containsKey(field.name())) {
+                throw new InvalidCommand("missing-field", "fields." + field.name(),
+                        field.label() + " (" + field.name() + ") is required for this product.");
+            }
+        }
+        return values;
+    }
+
+    /** Takes the order's use of its coupon; an unknown code is as invalid as a used-up one. */
+    private CouponUse useCoupon(String client, PlaceOrder draft) {
+        UseCoupon use = new UseCoupon(draft.couponCode(), draft.orderId(), draft.productId(),
+                draft.unitPrice().times(draft.quantity()), clock.instant());
+        try {
+            return commands.sendAndWait(Origin.byBuyer(client, use));
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof AggregateNotFoundException) {
+                    throw ProblemException.badRequest(CouponRefused.INVALID_COUPON,
+                            "There is no coupon " + draft.couponCode() + ".");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The placement failed after its coupon use was taken: the use goes back, the order never was. */
+    private void giveBack(String client, PlaceOrder draft) {
+        try {
+            commands.sendAndWait(Origin.byBuyer(client, new ReturnCouponUse(draft.couponCode(), draft.orderId(), true)));
+        } catch (RuntimeException e) {
+            log.error("Order {}: could not give back the use of coupon {} after a failed placement",
+                    draft.orderId(), draft.couponCode(), e);
+        }
+    }
+
+    private static PlaceOrder withDiscount(PlaceOrder c, Money discount) {
+        return new PlaceOrder(c.orderId(), c.productId(), c.productName(), c.quantity(), c.unitPrice(), c.source(),
+                c.sku(), c.email(), c.requestFingerprint(), c.paymentMethod(), c.language(), c.fields(),
+                c.couponCode(), discount, c.queryPasswordHash());
     }
 
     /** The buyer's choice, or the first method usable for the product's currency. */

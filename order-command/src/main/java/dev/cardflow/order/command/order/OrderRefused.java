@@ -35,4 +35,12 @@ public final class OrderRefused {
                     "This Idempotency-Key was already used for a different order request.");
         }
     }
+
+    /** A delivery by hand was asked of an order whose product is not delivered by hand. */
+    public static final class NotManual extends DomainRefusal {
+        public NotManual(String orderId) {
+            super(Refusal.Kind.CONFLICT, "not-a-manual-order",
+                    "Order " + orderId + " is not for a MANUAL product; its keys are delivered automatically.");
+        }
+    }
 }

@@ -8,6 +8,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A checked placement request and its fingerprint: two requests with the same fingerprint ask
@@ -23,8 +25,18 @@ record PlacementRequest(String productId, int quantity, String email) {
 
     /** The fingerprint of this request paid with {@code paymentMethod}. */
     String fingerprint(String paymentMethod) {
+        return fingerprint(paymentMethod, null, null);
+    }
+
+    /**
+     * The fingerprint of this request paid with {@code paymentMethod}, with the buyer's field values and coupon (both
+     * optional; without them the fingerprint is what it was before they existed).
+     */
+    String fingerprint(String paymentMethod, Map<String, String> fields, String couponCode) {
         String canonical = productId + "\n" + quantity + "\n" + email.toLowerCase(Locale.ROOT)
-                + (PaymentMethods.SIMULATOR.equals(paymentMethod) ? "" : "\n" + paymentMethod);
+                + (PaymentMethods.SIMULATOR.equals(paymentMethod) ? "" : "\n" + paymentMethod)
+                + (fields == null || fields.isEmpty() ? "" : "\nfields:" + new TreeMap<>(fields))
+                + (couponCode == null ? "" : "\ncoupon:" + couponCode);
         try {
             return HexFormat.of().formatHex(
                     MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

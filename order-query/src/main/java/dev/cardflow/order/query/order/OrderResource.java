@@ -3,18 +3,23 @@ package dev.cardflow.order.query.order;
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.OrderStatusView;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 
 /**
  * An order as the buyer reads it (API.md, {@code GET /api/orders/{orderId}}), plus a few fields
- * the contract allows to add: {@code productName}, {@code payBy}, {@code pollAfterSeconds}.
+ * the contract allows to add: {@code productName}, {@code payBy}, {@code pollAfterSeconds}, and for an order with a
+ * coupon {@code couponCode} and {@code discount} ({@code amount} is after it; both absent without a coupon).
  */
 public record OrderResource(String orderId, OrderStatus status, String productId, String productName,
                             Integer quantity, String amount, String currency, Payment payment,
                             List<OrderStatusView.TimelineEntry> timeline, Instant estimatedCompletionAt,
                             List<String> cardKeys, String reason, Instant payBy, Integer pollAfterSeconds,
-                            long version) {
+                            long version,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String couponCode,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) String discount) {
 
     /** Where the buyer pays. */
     public record Payment(String method, String paymentId, String payUrl) {
@@ -23,7 +28,7 @@ public record OrderResource(String orderId, OrderStatus status, String productId
     /** An accepted order that the status view has not caught up with yet. */
     static OrderResource justPlaced(String orderId) {
         return new OrderResource(orderId, OrderStatus.PLACED, null, null, null, null, null, null, List.of(), null,
-                null, null, null, pollAfter(OrderStatus.PLACED), 0);
+                null, null, null, pollAfter(OrderStatus.PLACED), 0, null, null);
     }
 
     /** How soon a poll is worth making: often while we work, calmly while the buyer pays, never when done. */

@@ -30,6 +30,6 @@ public class OrderResources {
         Instant estimate = estimates.estimate(view);
         return new OrderResource(view.orderId(), view.status(), view.productId(), view.productName(), view.quantity(),
                 view.amount(), view.currency(), payment, view.timeline(), estimate, keys, view.reason(), view.payBy(),
-                OrderResource.pollAfter(view.status()), view.version());
+                OrderResource.pollAfter(view.status()), view.version(), view.couponCode(), view.discount());
     }
 }

@@ -101,7 +101,21 @@ public class OrderStatusProjection {
     @EventHandler
     void on(PaymentConfirmed e, @Timestamp Instant at, @MetaDataValue(Origin.ORIGIN) String origin) {
         String detail = Origin.OPERATOR_ACTION.equals(origin) ? "Payment confirmed by our staff" : "Payment confirmed";
-        advance(e.orderId(), at, PAID, "payment-confirmed", detail, Changes.none().paymentId(e.paymentId()));
+        store.advance(e.orderId(), at, new TimelineEntry(PAID, at, "payment-confirmed", detail, Map.of()),
+                Changes.none().paymentId(e.paymentId()));
+        awaitOperatorIfManual(e.orderId(), at);
+        publish(e.orderId());
+    }
+
+    /**
+     * A paid MANUAL order waits for an operator to deliver it by hand: the buyer sees so. Written with the entry
+     * that made the order PAID, before the view is published: the live stream sends one update per status.
+     */
+    private void awaitOperatorIfManual(String orderId, Instant at) {
+        if (store.manual(orderId)) {
+            store.advance(orderId, at, new TimelineEntry(null, at, "awaiting-operator",
+                    "Waiting for the shop to deliver your order", Map.of()), Changes.none());
+        }
     }
 
     @EventHandler
@@ -134,8 +148,10 @@ public class OrderStatusProjection {
 
     @EventHandler
     void on(OrderReinstated e, @Timestamp Instant at) {
-        advance(e.orderId(), at, PAID, "reinstated", "Order reinstated: your late payment is accepted",
-                Changes.none().reason(null));
+        store.advance(e.orderId(), at, new TimelineEntry(PAID, at, "reinstated",
+                "Order reinstated: your late payment is accepted", Map.of()), Changes.none().reason(null));
+        awaitOperatorIfManual(e.orderId(), at);
+        publish(e.orderId());
     }
 
     @EventHandler

@@ -32,6 +32,8 @@ public class OrderStatusStore {
     };
     private static final TypeReference<List<SealedCardKey>> KEYS = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() {
+    };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = AxonSerializationConfiguration.storageObjectMapper();
@@ -44,12 +46,20 @@ public class OrderStatusStore {
         jdbc.update("""
                 insert into order_status (order_id, status, product_id, product_name, quantity, amount, currency,
                     email, timeline, placed_at, status_since, updated_at, version, payment_method,
-                    query_password_hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?)
+                    query_password_hash, source, buyer_fields, coupon_code, discount)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, 1, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (order_id) do nothing""",
                 e.orderId(), OrderStatus.PLACED.name(), e.productId(), e.productName(), e.quantity(),
                 e.amount().plain(), e.amount().currency(), e.email(), write(List.of(first)), ts(at), ts(at), ts(at),
-                e.method(), e.queryPasswordHash());
+                e.method(), e.queryPasswordHash(), e.source() == null ? null : e.source().name(),
+                e.fields() == null ? null : write(e.fields()), e.couponCode(),
+                e.discount() == null ? null : e.discount().plain());
+    }
+
+    /** Whether the order is for a MANUAL product (delivered by an operator by hand). */
+    boolean manual(String orderId) {
+        return !jdbc.queryForList("select 1 from order_status where order_id = ? and source = 'MANUAL'",
+                Integer.class, orderId).isEmpty();
     }
 
     /** What an event sets in an order's row besides its status and timeline; what is not set stays as it is. */
@@ -223,13 +233,16 @@ public class OrderStatusStore {
 
     private OrderStatusView view(ResultSet rs, int row) throws SQLException {
         String keys = rs.getString("card_keys");
+        String fields = rs.getString("buyer_fields");
         return new OrderStatusView(rs.getString("order_id"), OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("product_id"), rs.getString("product_name"), rs.getInt("quantity"),
                 rs.getString("amount"), rs.getString("currency"), rs.getString("email"),
                 rs.getString("payment_id"), rs.getString("pay_url"), instant(rs, "pay_by"),
                 read(rs.getString("timeline"), TIMELINE), keys == null ? null : read(keys, KEYS),
                 rs.getString("reason"), instant(rs, "placed_at"), instant(rs, "status_since"),
-                instant(rs, "updated_at"), rs.getLong("version"), rs.getString("payment_method"));
+                instant(rs, "updated_at"), rs.getLong("version"), rs.getString("payment_method"),
+                rs.getString("source"), fields == null ? null : read(fields, FIELDS), rs.getString("coupon_code"),
+                rs.getString("discount"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.cardflow.order.query.product;
 
+import dev.cardflow.api.inventory.BuyerField;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.infrastructure.web.Blocking;
 
@@ -16,10 +17,11 @@ public class ProductController {
 
     /**
      * A product as the storefront shows it. {@code available} counts the keys neither reserved nor
-     * issued; it is {@code null} for an UPSTREAM product, whose keys are bought per order.
+     * issued; it is {@code null} for an UPSTREAM product, whose keys are bought per order, and a MANUAL one, delivered
+     * by hand. {@code buyerFields}: what a MANUAL product asks the buyer at checkout (empty for others).
      */
     public record ProductResource(String productId, String name, String price, String currency, Integer available,
-                                  ProductSource source) {
+                                  ProductSource source, List<BuyerField> buyerFields) {
     }
 
     private final ProductStockStore stock;
@@ -32,7 +34,7 @@ public class ProductController {
     public Mono<List<ProductResource>> products() {
         return Blocking.call(() -> stock.all().stream()
                 .map(p -> new ProductResource(p.productId(), p.name(), p.price(), p.currency(),
-                        p.source() == ProductSource.POOL ? p.available() : null, p.source()))
+                        p.source() == ProductSource.POOL ? p.available() : null, p.source(), p.buyerFields()))
                 .toList());
     }
 
