@@ -47,7 +47,7 @@ final class ApiOperations {
                     ok(202, "Accepted: the order and the access token to read it", "Location"),
                     refusal(400, "The placement is invalid", "invalid-request", "invalid-quantity", "invalid-email",
                             "invalid-idempotency-key", "unknown-payment-method", "invalid-language",
-                            "invalid-query-password"),
+                            "invalid-query-password", "invalid-fields", "missing-field", "invalid-coupon"),
                     refusal(404, "No such product", "unknown-product"),
                     refusal(409, "The Idempotency-Key was used with another body", "idempotency-key-reused"),
                     refusal(429, "Too many placements from this client, or too many of its orders unpaid",
@@ -131,6 +131,10 @@ final class ApiOperations {
                     "Confirms a payment the provider never reported (by its trade number)"),
             compensation("confirm-refund", "confirmRefund",
                     "Records a refund made by hand at a provider that cannot refund through its API"),
+            compensation("deliver", "deliverOrder",
+                    "Delivers a paid MANUAL order by hand: the lines become the order's card keys",
+                    refusal(400, "No content, or too many or too long lines", "invalid-request"),
+                    refusal(409, "Not a MANUAL order", "not-a-manual-order")),
             compensation("resend-delivery-notification", "resendDeliveryNotification",
                     "Sends the buyer's delivery mail again"),
             op("GET", "/admin/api/orders/{orderId}/audit", "auditOrder", OPERATOR,
@@ -140,6 +144,18 @@ final class ApiOperations {
             op("GET", "/admin/api/audit", "auditOrders", OPERATOR,
                     "The replay audit of every order placed in a time range", ok(200, "The bulk audit"),
                     refusal(400, "The range is invalid", "invalid-range")),
+            op("GET", "/admin/api/coupons", "listCoupons", OPERATOR, "The coupons, with how often each was used",
+                    ok(200, "The coupons")),
+            op("POST", "/admin/api/coupons", "createCoupon", ADMIN,
+                    "Creates a coupon (PERCENT or FIXED; for some products, from a minimum amount, with a use "
+                            + "limit and an expiry)",
+                    ok(201, "Created", "Location"),
+                    refusal(400, "The coupon is invalid", "invalid-request", "invalid-coupon", "invalid-coupon-value",
+                            "invalid-max-uses"),
+                    refusal(409, "A coupon with this code exists already", "coupon-exists")),
+            op("DELETE", "/admin/api/coupons/{code}", "disableCoupon", ADMIN,
+                    "Disables a coupon: later placements with it are refused; orders that used it keep their discount",
+                    ok(204, "Disabled"), refusal(404, "No such coupon", "not-found")),
             op("GET", "/admin/api/stats", "getSalesStats", OPERATOR,
                     "Orders placed, delivered, refunded and cancelled, revenue per currency, per product and per day",
                     ok(200, "The figures for the range"), refusal(400, "The range is invalid", "invalid-range")),
@@ -193,11 +209,12 @@ final class ApiOperations {
     }
 
     /** An operator's compensation on one order: accepted, or refused by the order's state machine. */
-    private static Operation compensation(String action, String operationId, String summary) {
+    private static Operation compensation(String action, String operationId, String summary, Answer... more) {
         List<Answer> answers = new ArrayList<>(Arrays.asList(
                 ok(202, "Accepted: the order and the action"),
                 refusal(404, "No such order", "not-found"),
                 refusal(409, "The order's status does not allow it", ORDER_CHANGE_CONFLICT)));
+        answers.addAll(Arrays.asList(more));
         return new Operation("POST", "/admin/api/orders/{orderId}/" + action, operationId, OPERATOR, summary,
                 List.copyOf(answers));
     }

@@ -31,6 +31,15 @@ public record OrderPlaced(String orderId, String productId, String productName, 
                           @JsonInclude(JsonInclude.Include.NON_NULL) String queryPasswordHash)
         implements OrderMessage {
 
+    /** An order without a query password. */
+    public OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
+                       ProductSource source, String sku, String email, String requestFingerprint,
+                       String paymentMethod, String language, Map<String, String> fields, String couponCode,
+                       Money discount) {
+        this(orderId, productId, productName, quantity, unitPrice, amount, source, sku, email, requestFingerprint,
+                paymentMethod, language, fields, couponCode, discount, null);
+    }
+
     /** An order without buyer fields, coupon or query password. */
     public OrderPlaced(String orderId, String productId, String productName, int quantity, Money unitPrice, Money amount,
                        ProductSource source, String sku, String email, String requestFingerprint,

@@ -58,6 +58,15 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
         }
     }
 
+    /** An order without a query password. */
+    public PlaceOrder(String orderId, String productId, String productName, int quantity, Money unitPrice,
+                      ProductSource source, String sku, String email, String requestFingerprint,
+                      String paymentMethod, String language, Map<String, String> fields, String couponCode,
+                      Money discount) {
+        this(orderId, productId, productName, quantity, unitPrice, source, sku, email, requestFingerprint,
+                paymentMethod, language, fields, couponCode, discount, null);
+    }
+
     /** An order without buyer fields, coupon or query password. */
     public PlaceOrder(String orderId, String productId, String productName, int quantity, Money unitPrice,
                       ProductSource source, String sku, String email, String requestFingerprint,

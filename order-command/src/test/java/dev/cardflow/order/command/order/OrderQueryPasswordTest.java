@@ -25,12 +25,12 @@ class OrderQueryPasswordTest {
 
     private static PlaceOrder place(String hash) {
         return new PlaceOrder("o-1", "p-1", "Card", 1, PRICE, ProductSource.POOL, null, "b@example.com", "fp-1",
-                PaymentMethods.SIMULATOR, null, hash);
+                PaymentMethods.SIMULATOR, null, null, null, null, hash);
     }
 
     private static OrderPlaced placed(String hash) {
         return new OrderPlaced("o-1", "p-1", "Card", 1, PRICE, PRICE, ProductSource.POOL, null, "b@example.com",
-                "fp-1", PaymentMethods.SIMULATOR, null, hash);
+                "fp-1", PaymentMethods.SIMULATOR, null, null, null, null, hash);
     }
 
     @Test
