@@ -5,14 +5,20 @@ import dev.cardflow.api.common.Money;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.util.List;
+
 import static dev.cardflow.api.common.Require.*;
 
 /**
  * Adds a product to the shop's catalogue; {@code lowStockThreshold} (optional, at least 0) makes the operators
- * hear when the available keys fall to it.
+ * hear when the available keys fall to it. The shop-window details ({@code description}, {@code instructions},
+ * {@code enabled} (null: true), {@code maxPerOrder}, {@code priceTiers}, {@code keyMode} (null: UNIQUE)) are
+ * optional too.
  */
 public record RegisterProduct(@TargetAggregateIdentifier String productId, String name, Money price, ProductSource source,
-                              String sku, Integer lowStockThreshold) {
+                              String sku, Integer lowStockThreshold,
+                              String description, String instructions, Boolean enabled, Integer maxPerOrder,
+                              List<PriceTier> priceTiers, KeyMode keyMode) {
 
     public static final int MAX_NAME = 200;
 
@@ -29,6 +35,20 @@ public record RegisterProduct(@TargetAggregateIdentifier String productId, Strin
         }
         sku = sku == null ? null : sku.strip();
         ChangeLowStockThreshold.check(lowStockThreshold);
+        description = ChangeProductDetails.checkedText(description, "description", ProductDetailsChanged.MAX_DESCRIPTION);
+        instructions = ChangeProductDetails.checkedText(instructions, "instructions",
+                ProductDetailsChanged.MAX_INSTRUCTIONS);
+        ChangeProductDetails.checkMaxPerOrder(maxPerOrder);
+        priceTiers = PriceTier.checked(priceTiers, price);
+        if (keyMode == KeyMode.REUSABLE && source != ProductSource.POOL) {
+            throw new InvalidCommand("invalid-key-mode", "keyMode",
+                    "Only a POOL product's keys can be REUSABLE: a supplier sells each key once.");
+        }
+    }
+
+    public RegisterProduct(String productId, String name, Money price, ProductSource source, String sku,
+                           Integer lowStockThreshold) {
+        this(productId, name, price, source, sku, lowStockThreshold, null, null, null, null, null, null);
     }
 
     public RegisterProduct(String productId, String name, Money price, ProductSource source, String sku) {

@@ -105,10 +105,20 @@ public class OrderPlacementController {
         var product = catalog.find(valid.productId())
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "There is no product " + valid.productId() + "."));
+        checkOnSale(product, valid.quantity());
         String method = paymentMethod(request.paymentMethod(), product.price().currency());
         return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
-                product.price(), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method,
+                product.unitPrice(valid.quantity()), product.source(), product.sku(), valid.email(), valid.fingerprint(method), method,
                 Languages.choose(request.language(), acceptLanguage));
+    }
+
+    /** A disabled product takes no orders; an enabled one no more keys at once than its maxPerOrder. */
+    private static void checkOnSale(ProductCatalog.Product product, int quantity) {
+        if (!product.enabled()) {
+            throw ProblemException.conflict("product-unavailable",
+                    "Product " + product.productId() + " is not on sale at the moment.");
+        }
+        PlaceOrder.checkedQuantity(quantity, product.quantityCap());
     }
 
     /** The buyer's choice, or the first method usable for the product's currency. */
