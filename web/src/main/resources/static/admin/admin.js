@@ -810,7 +810,7 @@
         text: ' ' + t('productEdit.disabled') }) : null,
       product.keyMode === 'REUSABLE' ? h('span', { class: 'badge', 'data-badge': 'reusable',
         text: ' ' + t('productEdit.keyMode.short.REUSABLE') }) : null
-    ].filter(Boolean).map((badge) => [' ', badge]);
+    ].filter(Boolean).flatMap((badge) => [' ', badge]);
   }
 
   function editProductButton(product) {
