@@ -1,17 +1,14 @@
 package dev.cardflow.infrastructure.alert;
 
+import dev.cardflow.infrastructure.runtime.PeriodicWork;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,7 +18,7 @@ import java.util.stream.Collectors;
  * given up after {@code max-attempts}; each try's outcome is stored. It also runs the {@link AlertCheck}s every
  * {@code check-interval}.
  */
-public class AlertDelivery implements SmartLifecycle {
+public class AlertDelivery extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDelivery.class);
     private static final int BATCH = 20;
@@ -32,11 +29,12 @@ public class AlertDelivery implements SmartLifecycle {
     private final AlertProperties properties;
     private final List<AlertCheck> checks;
     private final Duration lease;
+    private final Round delivery;
     private volatile Alerts alerts;
-    private ScheduledExecutorService timer;
 
     public AlertDelivery(AlertStore store, List<AlertChannel> channels, AlertProperties properties,
                          List<AlertCheck> checks) {
+        super("operator-alerts");
         this.store = store;
         this.channels = channels.stream().collect(Collectors.toMap(AlertChannel::name, Function.identity()));
         this.channelOrder = channels.stream().map(AlertChannel::name).toList();
@@ -45,6 +43,13 @@ public class AlertDelivery implements SmartLifecycle {
         // a claimed delivery whose instance died is tried again after this
         Duration twice = properties.timeout().multipliedBy(2);
         this.lease = twice.compareTo(Duration.ofMinutes(1)) > 0 ? twice : Duration.ofMinutes(1);
+        this.delivery = new Round("Delivering alerts", this::deliverDue, Duration.ZERO, properties.pollInterval());
+    }
+
+    @Override
+    protected List<Round> rounds() {
+        return List.of(delivery,
+                new Round("Checking for alerts", this::checkOnce, properties.checkInterval(), properties.checkInterval()));
     }
 
     /** The configured channels' names, in the order they were configured. */
@@ -59,17 +64,7 @@ public class AlertDelivery implements SmartLifecycle {
 
     /** Looks for due deliveries now (the alert just raised), without waiting for it. */
     public void wake() {
-        ScheduledExecutorService current;
-        synchronized (this) {
-            current = timer;
-        }
-        if (current != null) {
-            try {
-                current.execute(this::deliverQuietly);
-            } catch (RejectedExecutionException e) {
-                // stopping: the next start's rounds send it
-            }
-        }
+        runNow(delivery);
     }
 
     /** One round: every due delivery once. */
@@ -106,14 +101,6 @@ public class AlertDelivery implements SmartLifecycle {
         }
     }
 
-    private void deliverQuietly() {
-        try {
-            deliverDue();
-        } catch (RuntimeException e) {
-            log.warn("Delivering alerts failed, will try again: {}", e.toString());
-        }
-    }
-
     /** Every check once; one that fails does not stop the others. */
     void checkOnce() {
         Alerts raising = alerts;
@@ -127,37 +114,5 @@ public class AlertDelivery implements SmartLifecycle {
                 log.warn("Alert check {} failed: {}", check.getClass().getSimpleName(), e.toString());
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "operator-alerts");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long poll = properties.pollInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::deliverQuietly, 0, poll, TimeUnit.MILLISECONDS);
-        long check = properties.checkInterval().toMillis();
-        timer.scheduleWithFixedDelay(this::checkOnce, check, check, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
-    }
-
-    /** After Axon's processors (which start in an earlier phase), like the mail retries. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }

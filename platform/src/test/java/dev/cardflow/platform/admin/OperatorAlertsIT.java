@@ -5,12 +5,10 @@ import dev.cardflow.platform.support.ChaosTest;
 import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
+import dev.cardflow.platform.support.SmtpServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +24,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -39,6 +36,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
+import static dev.cardflow.platform.support.SmtpServer.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -66,8 +64,7 @@ class OperatorAlertsIT {
     static final String BOT_TOKEN = "4242:alerts-it-token";
     static final String CHAT = "-1001234";
 
-    private static final int SMTP_PORT = freePort();
-    private static final GreenMail smtp = startSmtp();
+    private static final SmtpServer smtp = SmtpServer.started();
     private static final AlertListener webhook = AlertListener.webhook();
     private static final AlertListener telegram = AlertListener.telegram();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -77,7 +74,7 @@ class OperatorAlertsIT {
         properties.add("cardflow.alert.webhook-url", () -> webhook.url() + "/hooks/cardflow");
         properties.add("cardflow.alert.telegram.api-base", telegram::url);
         properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        properties.add("spring.mail.port", smtp::port);
     }
 
     @LocalServerPort
@@ -170,7 +167,7 @@ class OperatorAlertsIT {
                 .isEqualTo(202);
         shop.awaitStatus(order, "REFUNDED");
 
-        pause(Duration.ofSeconds(3));
+        Shop.pause(Duration.ofSeconds(3));
         assertThat(alerts("order-refunded")).noneMatch(a -> a.get("subject").asText().equals(order.orderId()));
     }
 
@@ -353,43 +350,9 @@ class OperatorAlertsIT {
     }
 
     private static List<MimeMessage> mailsAbout(String subject) {
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(m -> to(m).contains(OPERATORS) && subject(m).endsWith(" · " + subject))
+        return smtp.received().stream()
+                .filter(m -> Arrays.toString(SmtpServer.recipients(m)).contains(OPERATORS)
+                        && subject(m).endsWith(" · " + subject))
                 .toList();
-    }
-
-    private static String to(MimeMessage mail) {
-        try {
-            return mail.getAllRecipients() == null ? "" : Arrays.toString(mail.getAllRecipients());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lets the alert processor catch up, to see that nothing arrives. */
-    private static void pause(Duration duration) {
-        await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

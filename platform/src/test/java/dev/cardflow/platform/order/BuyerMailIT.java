@@ -4,12 +4,9 @@ import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
+import dev.cardflow.platform.support.SmtpServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,16 +17,14 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static dev.cardflow.platform.support.SmtpServer.subject;
+import static dev.cardflow.platform.support.SmtpServer.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,14 +36,13 @@ import static org.awaitility.Awaitility.await;
 @PlatformTest
 class BuyerMailIT {
 
-    private static final int SMTP_PORT = freePort();
     private static final Duration RETRY = Duration.ofSeconds(1);
-    private static GreenMail smtp = startSmtp();
+    private static final SmtpServer smtp = SmtpServer.started();
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
+        properties.add("spring.mail.port", smtp::port);
         properties.add("cardflow.mail.from", () -> "shop@cardflow.test");
         properties.add("cardflow.mail.retry-interval", RETRY::toString);
     }
@@ -61,9 +55,7 @@ class BuyerMailIT {
     void openShop() {
         shop = new Shop(port);
         shop.calmEverything();
-        if (!smtp.isRunning()) {
-            smtp = startSmtp();
-        }
+        smtp.start();
     }
 
     @AfterAll
@@ -89,7 +81,7 @@ class BuyerMailIT {
         await().atMost(Shop.PATIENCE)
                 .until(() -> Shop.entries(shop.order(order), "notification-sent") == 1);
         assertThat(Shop.entries(shop.order(order), "notification-failed")).isZero();
-        pause(RETRY.multipliedBy(3));
+        Shop.pause(RETRY.multipliedBy(3));
         assertThat(mailsTo(email)).hasSize(1);
     }
 
@@ -123,7 +115,7 @@ class BuyerMailIT {
         assertThat(subject(mailsTo(email).get(1))).isEqualTo("Your order for " + product.name() + " was refunded");
         await().atMost(Shop.PATIENCE)
                 .until(() -> Shop.entries(shop.order(order), "notification-sent") == 2);
-        pause(RETRY.multipliedBy(3));
+        Shop.pause(RETRY.multipliedBy(3));
         assertThat(mailsTo(email)).hasSize(2);
     }
 
@@ -139,19 +131,19 @@ class BuyerMailIT {
         shop.awaitStatus(order, "DELIVERED");
         await().atMost(Shop.PATIENCE)
                 .until(() -> Shop.entries(shop.order(order), "notification-failed") == 1);
-        pause(RETRY.multipliedBy(3));
+        Shop.pause(RETRY.multipliedBy(3));
         JsonNode duringOutage = shop.order(order);
         assertThat(Shop.entries(duringOutage, "notification-sent")).isZero();
         assertThat(Shop.entries(duringOutage, "notification-failed")).as("one failure entry, not one per retry")
                 .isEqualTo(1);
 
-        smtp = startSmtp();
+        smtp.start();
 
         await().atMost(Shop.PATIENCE).until(() -> mailsTo(email).size() == 1);
         assertThat(subject(mailsTo(email).get(0))).isEqualTo("Your card keys for " + product.name() + " are ready");
         await().atMost(Shop.PATIENCE)
                 .until(() -> Shop.entries(shop.order(order), "notification-sent") == 1);
-        pause(RETRY.multipliedBy(3));
+        Shop.pause(RETRY.multipliedBy(3));
         assertThat(mailsTo(email)).hasSize(1);
         assertThat(Shop.entries(shop.order(order), "notification-sent")).isEqualTo(1);
     }
@@ -172,52 +164,6 @@ class BuyerMailIT {
     }
 
     private static List<MimeMessage> mailsTo(String email) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email)).toList();
-    }
-
-    private static boolean addressedTo(MimeMessage mail, String email) {
-        try {
-            Address[] to = mail.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equalsIgnoreCase(email));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String subject(MimeMessage mail) {
-        try {
-            return mail.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String text(MimeMessage mail) {
-        try {
-            return mail.getContent().toString();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Lets the mail retries run a few rounds, to see that nothing more arrives. */
-    private static void pause(Duration duration) {
-        await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return smtp.to(email);
     }
 }

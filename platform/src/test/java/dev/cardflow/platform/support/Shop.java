@@ -276,6 +276,11 @@ public class Shop {
     }
 
     /** How many timeline entries of the order carry {@code code}. */
+    /** Lets the platform's background work run for {@code duration}, to see that nothing more happens. */
+    public static void pause(Duration duration) {
+        await().pollDelay(duration).atMost(duration.plusSeconds(5)).until(() -> true);
+    }
+
     public static int entries(JsonNode order, String code) {
         int count = 0;
         for (JsonNode entry : order.get("timeline")) {

@@ -1,29 +1,24 @@
 package dev.cardflow.fulfilment.notification;
 
+import dev.cardflow.infrastructure.runtime.PeriodicWork;
+
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * Tries the parked buyer mails again every {@code interval} while the mail service refuses them, each
  * parked order once per round, oldest first; one that goes out leaves the queue.
  */
-public class MailRetries implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(MailRetries.class);
+public class MailRetries extends PeriodicWork {
 
     private final EventProcessingConfiguration processing;
     private final Duration interval;
-    private ScheduledExecutorService timer;
 
     public MailRetries(EventProcessingConfiguration processing, Duration interval) {
+        super("buyer-mail-retries");
         this.processing = processing;
         this.interval = interval;
     }
@@ -42,41 +37,8 @@ public class MailRetries implements SmartLifecycle {
         }
     }
 
-    private void round() {
-        try {
-            retryOnce();
-        } catch (RuntimeException e) {
-            log.warn("Retrying parked buyer mails failed: {}", e.toString());
-        }
-    }
-
     @Override
-    public synchronized void start() {
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "buyer-mail-retries");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long millis = interval.toMillis();
-        timer.scheduleWithFixedDelay(this::round, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return timer != null;
-    }
-
-    /** After Axon's processors (which start in an earlier phase). */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
+    protected List<Round> rounds() {
+        return List.of(new Round("Retrying parked buyer mails", this::retryOnce, interval, interval));
     }
 }

@@ -1,6 +1,7 @@
 package dev.cardflow.fulfilment.receipt;
 
 import dev.cardflow.api.order.OrderMessage;
+import dev.cardflow.infrastructure.runtime.LruMaps;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -10,9 +11,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,13 +36,7 @@ public class ChainRecorder {
     private final OrderChain chain;
     private final ChainDigests digests;
     private final EventStore events;
-    private final Map<String, OrderChain.Entry> lastCommitted = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, OrderChain.Entry> eldest) {
-                    return size() > REMEMBERED_ORDERS;
-                }
-            });
+    private final Map<String, OrderChain.Entry> lastCommitted = LruMaps.leastRecentlyUsed(REMEMBERED_ORDERS);
 
     public ChainRecorder(OrderChain chain, ChainDigests digests, EventStore events) {
         this.chain = chain;

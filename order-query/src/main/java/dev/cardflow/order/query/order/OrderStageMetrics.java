@@ -10,6 +10,7 @@ import dev.cardflow.api.order.PaymentConfirmed;
 import dev.cardflow.api.order.PaymentReceivedAfterCancellation;
 import dev.cardflow.api.order.PaymentRequested;
 import dev.cardflow.infrastructure.axon.Origin;
+import dev.cardflow.infrastructure.runtime.LruMaps;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,9 +27,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -69,13 +68,7 @@ public class OrderStageMetrics {
 
     private final EventStore events;
     private final MeterRegistry meters;
-    private final Map<String, History> recent = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, History> eldest) {
-                    return size() > REMEMBERED_ORDERS;
-                }
-            });
+    private final Map<String, History> recent = LruMaps.leastRecentlyUsed(REMEMBERED_ORDERS);
 
     public OrderStageMetrics(EventStore events, MeterRegistry meters) {
         this.events = events;
