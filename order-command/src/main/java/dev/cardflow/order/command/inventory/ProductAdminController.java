@@ -118,7 +118,7 @@ public class ProductAdminController {
                                                         Principal operator) {
         return Blocking.call(() -> {
             ProductCatalog.Product current = catalog.find(productId)
-                    .orElseThrow(() -> ProblemException.notFound("unknown-product", "There is no product " + productId + "."));
+                    .orElseThrow(() -> ProblemException.notFound("not-found", "There is no product " + productId + "."));
             List<Object> changes = toChanges(current, body);
             for (Object change : changes) {
                 commands.sendAndWait(Origin.byOperator(operator.getName(), "product changed", change));
