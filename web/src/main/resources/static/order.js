@@ -205,6 +205,15 @@
     }));
   }
 
+  /** The shop's instructions for the product, which the API gives only once the keys are delivered; plain text. */
+  function instructionsBlock() {
+    if (!order.instructions) return null;
+    return el('section', { class: 'instructions', 'aria-labelledby': 'instructions-heading' }, [
+      el('h3', { id: 'instructions-heading' }, [t('instructions.heading')]),
+      el('p', { class: 'instructions-text', 'data-instructions': '' }, [order.instructions])
+    ]);
+  }
+
   function panelBody() {
     const entry = lastEntry();
     switch (order.status) {
@@ -231,7 +240,7 @@
           eta()];
       case 'DELIVERED':
         return [el('p', {}, [t((order.cardKeys || []).length > 1 ? 'panel.DELIVERED.body.many' : 'panel.DELIVERED.body.one')]),
-          keysList()];
+          keysList(), instructionsBlock()];
       case 'CANCELLED':
         // what happens to a payment after all matters only if the buyer could have paid
         return [reasonLine(), order.payment ? el('p', {}, [t('panel.CANCELLED.body')]) : null,

@@ -68,7 +68,33 @@
   }
 
   function maxQuantity(product) {
-    return stockState(product) === 'always' ? MAX_QUANTITY : Math.max(0, Math.min(MAX_QUANTITY, product.available));
+    const cap = quantityCap(product);
+    return stockState(product) === 'always' ? cap : Math.max(0, Math.min(cap, product.available));
+  }
+
+  // ---- a product's own terms: its cap per order and its volume prices ---------------------------
+
+  /** The most keys one order may ask for: the product's maxPerOrder, else the shop's 10. */
+  function quantityCap(product) {
+    return Number.isInteger(product.maxPerOrder) && product.maxPerOrder > 0 ? product.maxPerOrder : MAX_QUANTITY;
+  }
+
+  /** The price of one key in an order of {@code quantity}: the volume price of the largest tier reached. */
+  function unitPrice(product, quantity) {
+    let price = Number(product.price);
+    let reached = 0;
+    (product.priceTiers || []).forEach(tier => {
+      if (tier.minQuantity <= quantity && tier.minQuantity > reached) {
+        price = Number(tier.price);
+        reached = tier.minQuantity;
+      }
+    });
+    return price;
+  }
+
+  function tierTexts(product) {
+    return (product.priceTiers || []).map(tier => t('product.tier',
+      { quantity: tier.minQuantity, price: I18n.money(tier.price, product.currency) })).join(' · ');
   }
 
   // ---- the product list ---------------------------------------------------------------------
@@ -79,6 +105,8 @@
 
     card.name = el('h3', { id: id + '-name', class: 'product-name' });
     card.price = el('p', { class: 'price' });
+    card.description = el('p', { class: 'description', hidden: true });
+    card.tiers = el('p', { class: 'tiers', hidden: true });
     card.stock = el('p', { class: 'stock' });
     card.buy = el('button', { type: 'button', class: 'button primary buy', 'aria-expanded': 'false',
       'aria-controls': id + '-form' });
@@ -121,6 +149,8 @@
     card.root = el('li', { class: 'product', 'data-product-id': product.productId }, [
       el('article', { 'aria-labelledby': id + '-name' }, [
         el('div', { class: 'product-head' }, [card.name, card.price]),
+        card.description,
+        card.tiers,
         el('div', { class: 'product-foot' }, [card.stock, card.buy]),
         card.form
       ])
@@ -199,8 +229,9 @@
 
   function updateTotal(card) {
     const quantity = Number(card.quantity.value) || 1;
-    setText(card.total, t('checkout.total',
-      { amount: I18n.money(Number(card.product.price) * quantity, card.product.currency) }));
+    // whole cents, so that 3 × 8.10 shows as 24.30
+    const total = Math.round(unitPrice(card.product, quantity) * 100) * quantity / 100;
+    setText(card.total, t('checkout.total', { amount: I18n.money(total, card.product.currency) }));
   }
 
   /** Writes a product's texts and stock into its card, keeping whatever the buyer typed. */
@@ -211,6 +242,10 @@
 
     setText(card.name, product.name);
     setText(card.price, I18n.money(product.price, product.currency));
+    setText(card.description, product.description || '');
+    card.description.hidden = !product.description;
+    setText(card.tiers, tierTexts(product));
+    card.tiers.hidden = !(product.priceTiers && product.priceTiers.length);
     card.stock.dataset.state = state;
     setText(card.stock, state === 'always' ? t('product.alwaysAvailable')
       : state === 'out' ? t('product.soldOut')

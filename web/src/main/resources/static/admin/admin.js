@@ -788,22 +788,217 @@
     products.forEach((product) => {
       const pool = product.source === 'POOL';
       body.append(h('tr', { 'data-product-id': product.productId },
-        h('td', {}, h('strong', { text: product.name }), h('br'),
+        h('td', {}, h('strong', { text: product.name }), productBadges(product), h('br'),
           h('span', { class: 'mono muted small', text: product.productId })),
         h('td', {}, t('source.' + product.source, {}, product.source || '—'),
           product.sku ? h('span', { class: 'mono muted', text: ' ' + product.sku }) : null),
         h('td', { class: 'num' }, money(product.price, product.currency)),
         h('td', { class: 'num' + (pool && product.available === 0 ? ' low' : '') },
-          pool ? stock(product.available) : t('products.onDemand')),
+          product.keyMode === 'REUSABLE' ? t('productEdit.reusable')
+            : pool ? stock(product.available) : t('products.onDemand')),
         h('td', { class: 'num' }, stock(product.reserved)),
         h('td', { class: 'num' }, stock(product.issued)),
         h('td', { class: 'num' }, pool ? stock(product.lowStockThreshold) : '—'),
-        h('td', { class: 'row-actions' }, pool ? h('button', { type: 'button', class: 'secondary small',
-          'aria-label': t('keys.uploadFor', { name: product.name }),
-          onclick: () => chooseForUpload(product.productId) }, t('keys.uploadShort')) : null)));
+        h('td', { class: 'row-actions' }, editProductButton(product), ' ',
+          pool ? h('button', { type: 'button', class: 'secondary small',
+            'aria-label': t('keys.uploadFor', { name: product.name }),
+            onclick: () => chooseForUpload(product.productId) }, t('keys.uploadShort')) : null)));
     });
     labelCells(table);
     fillKeysProducts();
+  }
+
+  // ---------------------------------------------------------------- editing a product
+
+  /** Tells an operator at a glance what a buyer will not see: a product off sale, a reusable key. */
+  function productBadges(product) {
+    return [
+      product.enabled === false ? h('span', { class: 'badge status-cancelled', 'data-badge': 'disabled',
+        text: ' ' + t('productEdit.disabled') }) : null,
+      product.keyMode === 'REUSABLE' ? h('span', { class: 'badge', 'data-badge': 'reusable',
+        text: ' ' + t('productEdit.keyMode.short.REUSABLE') }) : null
+    ].filter(Boolean).flatMap((badge) => [' ', badge]);
+  }
+
+  function editProductButton(product) {
+    return h('button', { type: 'button', class: 'secondary small', 'data-edit-product': product.productId,
+      'aria-label': t('productEdit.editFor', { name: product.name }),
+      onclick: () => openProductEditor(product) }, t('productEdit.edit'));
+  }
+
+  function tierRow(tier) {
+    const index = $('#edit-tiers').children.length + 1;
+    const row = h('div', { class: 'row tier' },
+      h('div', { class: 'field' },
+        h('label', { for: 'edit-tier-quantity-' + index, text: t('productEdit.tierQuantity') }),
+        h('input', { id: 'edit-tier-quantity-' + index, class: 'tier-quantity', inputmode: 'numeric',
+          autocomplete: 'off', value: tier ? String(tier.minQuantity) : '' })),
+      h('div', { class: 'field' },
+        h('label', { for: 'edit-tier-price-' + index, text: t('productEdit.tierPrice') }),
+        h('input', { id: 'edit-tier-price-' + index, class: 'tier-price', inputmode: 'decimal',
+          autocomplete: 'off', value: tier ? tier.price : '' })),
+      h('div', { class: 'field actions' },
+        h('button', { type: 'button', class: 'secondary small', text: t('productEdit.removeTier'),
+          'aria-label': t('productEdit.removeTierFor', { n: index }),
+          onclick: () => { row.remove(); $('#edit-tier-add').focus(); } })));
+    return row;
+  }
+
+  function openProductEditor(product) {
+    state.editing = product;
+    const form = $('#product-edit-form');
+    $('#product-dialog-title').textContent = t('productEdit.title', { name: product.name });
+    form.name.value = product.name || '';
+    form.price.value = product.price || '';
+    form.currency.value = product.currency || '';
+    form.description.value = product.description || '';
+    form.instructions.value = product.instructions || '';
+    form.enabled.checked = product.enabled !== false;
+    form.maxPerOrder.value = product.maxPerOrder === null || product.maxPerOrder === undefined ? '' : String(product.maxPerOrder);
+    form.threshold.value = product.lowStockThreshold === null || product.lowStockThreshold === undefined
+      ? '' : String(product.lowStockThreshold);
+    const tiers = clear($('#edit-tiers'));
+    (product.priceTiers || []).forEach((tier) => tiers.append(tierRow(tier)));
+    $('#product-dialog-error').textContent = '';
+    form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+    $('#product-dialog').showModal();
+    $('#edit-name').focus();
+  }
+
+  function closeProductEditor() {
+    const product = state.editing;
+    state.editing = null;
+    if ($('#product-dialog').open) {
+      $('#product-dialog').close();
+    }
+    const back = product && document.querySelector('[data-edit-product="' + CSS.escape(product.productId) + '"]');
+    if (back) {
+      back.focus();
+    }
+  }
+
+  /** The PATCH body of what the operator changed, or a problem [fieldId, textKey] to show. */
+  function productChanges(product, form) {
+    const price = form.price.value.trim();
+    const currency = form.currency.value.trim().toUpperCase();
+    const max = form.maxPerOrder.value.trim();
+    const threshold = form.threshold.value.trim();
+    const name = form.name.value.trim();
+    if (!name) {
+      return { problem: ['edit-name', 'products.nameRequired'] };
+    }
+    if (!/^\d+(\.\d{1,2})?$/.test(price) || Number(price) <= 0) {
+      return { problem: ['edit-price', 'products.priceInvalid'] };
+    }
+    if (!/^[A-Z]{3}$/.test(currency)) {
+      return { problem: ['edit-currency', 'products.currencyInvalid'] };
+    }
+    if (max && (!/^\d{1,3}$/.test(max) || Number(max) < 1 || Number(max) > 100)) {
+      return { problem: ['edit-max', 'productEdit.maxPerOrderInvalid'] };
+    }
+    if (threshold && !/^\d{1,7}$/.test(threshold)) {
+      return { problem: ['edit-threshold', 'products.thresholdInvalid'] };
+    }
+    const tiers = [];
+    for (const row of document.querySelectorAll('#edit-tiers .tier')) {
+      const quantity = $('.tier-quantity', row);
+      const tierPrice = $('.tier-price', row);
+      if (!/^\d{1,3}$/.test(quantity.value.trim()) || Number(quantity.value) < 2 || Number(quantity.value) > 100
+        || tiers.some((tier) => tier.minQuantity === Number(quantity.value))) {
+        return { problem: [quantity.id, 'productEdit.tierQuantityInvalid'] };
+      }
+      if (!/^\d+(\.\d{1,2})?$/.test(tierPrice.value.trim()) || Number(tierPrice.value) <= 0) {
+        return { problem: [tierPrice.id, 'products.priceInvalid'] };
+      }
+      tiers.push({ minQuantity: Number(quantity.value), price: tierPrice.value.trim() });
+    }
+    tiers.sort((a, b) => a.minQuantity - b.minQuantity);
+    const body = {};
+    if (name !== product.name) {
+      body.name = name;
+    }
+    if (Number(price) !== Number(product.price) || currency !== product.currency) {
+      body.price = price;
+      body.currency = currency;
+    }
+    const text = (value) => value.trim() ? value.trim() : null;
+    if (text(form.description.value) !== (product.description || null)) {
+      body.description = text(form.description.value);
+    }
+    if (text(form.instructions.value) !== (product.instructions || null)) {
+      body.instructions = text(form.instructions.value);
+    }
+    if (form.enabled.checked !== (product.enabled !== false)) {
+      body.enabled = form.enabled.checked;
+    }
+    const maxPerOrder = max ? Number(max) : null;
+    if (maxPerOrder !== (product.maxPerOrder ?? null)) {
+      body.maxPerOrder = maxPerOrder;
+    }
+    const lowStockThreshold = threshold ? Number(threshold) : null;
+    if (lowStockThreshold !== (product.lowStockThreshold ?? null)) {
+      body.lowStockThreshold = lowStockThreshold;
+    }
+    const before = (product.priceTiers || []).map((tier) => tier.minQuantity + '=' + Number(tier.price)).join(',');
+    if (tiers.map((tier) => tier.minQuantity + '=' + Number(tier.price)).join(',') !== before) {
+      body.priceTiers = tiers.length ? tiers : null;
+    }
+    return { body };
+  }
+
+  function setUpProductEditor() {
+    const dialog = $('#product-dialog');
+    const form = $('#product-edit-form');
+    $('#product-dialog-cancel').addEventListener('click', closeProductEditor);
+    dialog.addEventListener('cancel', (event) => {
+      event.preventDefault();
+      closeProductEditor();
+    });
+    $('#edit-tier-add').addEventListener('click', () => {
+      const row = tierRow(null);
+      $('#edit-tiers').append(row);
+      $('.tier-quantity', row).focus();
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const product = state.editing;
+      if (!product) {
+        return;
+      }
+      const error = $('#product-dialog-error');
+      form.querySelectorAll('[aria-invalid]').forEach((field) => field.removeAttribute('aria-invalid'));
+      const changes = productChanges(product, form);
+      if (changes.problem) {
+        error.textContent = t(changes.problem[1]);
+        document.getElementById(changes.problem[0]).setAttribute('aria-invalid', 'true');
+        document.getElementById(changes.problem[0]).focus();
+        return;
+      }
+      if (Object.keys(changes.body).length === 0) {
+        closeProductEditor();
+        outcome('product-outcome', 'ok', t('productEdit.unchanged', { name: product.name }));
+        return;
+      }
+      error.textContent = '';
+      const save = $('#product-dialog-save');
+      save.disabled = true;
+      save.setAttribute('aria-busy', 'true');
+      const result = await api('PATCH', '/admin/api/products/' + encodeURIComponent(product.productId), changes.body);
+      save.disabled = false;
+      save.removeAttribute('aria-busy');
+      if (!result.ok) {
+        error.textContent = failure(result);
+        announce(error.textContent);
+        return;
+      }
+      // the list is read from the query side, which follows a moment later: show the answer at once
+      state.products = (state.products || []).map((p) => p.productId === product.productId
+        ? Object.assign({}, p, result.data) : p);
+      closeProductEditor();
+      renderProducts();
+      outcome('product-outcome', 'ok', t('productEdit.saved', { name: result.data.name }));
+      window.setTimeout(() => loadProducts(true), 1500);
+    });
   }
 
   function fillKeysProducts() {
@@ -846,6 +1041,7 @@
       const upstream = form.source.value === 'UPSTREAM';
       $('#product-sku-field').hidden = !upstream;
       $('#product-sku').required = upstream;
+      $('#product-key-mode-field').hidden = upstream;
     };
     form.querySelectorAll('input[name=source]').forEach((radio) => radio.addEventListener('change', syncSource));
     form.addEventListener('submit', async (event) => {
@@ -881,6 +1077,9 @@
       }
       if (source === 'MANUAL') {
         body.buyerFields = buyerFieldsOf($('#product-fields').value);
+      }
+      if (source === 'POOL' && form.keyMode.value === 'REUSABLE') {
+        body.keyMode = 'REUSABLE';
       }
       const result = await api('POST', '/admin/api/products', body);
       button.disabled = false;
@@ -1515,6 +1714,7 @@
     setUpManualProducts();
     setUpDeliver();
     setUpCoupons();
+    setUpProductEditor();
     setUpBulk();
     $('#dead-refresh').addEventListener('click', loadDeadLetters);
     fillAlertKinds();

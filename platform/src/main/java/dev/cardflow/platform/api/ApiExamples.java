@@ -35,8 +35,12 @@ final class ApiExamples {
                             Map.of("status", "PAID", "at", "2026-12-01T10:01:12Z", "detail", "payment confirmed"),
                             Map.of("status", "DELIVERED", "at", "2026-12-01T10:01:13Z", "detail", "card keys delivered")),
                     "cardKeys", List.of("XXXX-YYYY-ZZZZ-0001")));
-            case "listProducts" -> answer(operation, "200", List.of(Map.of("productId", PRODUCT_ID,
-                    "name", "Steam gift card 10 EUR", "price", "9.90", "currency", "EUR", "available", 42)));
+            case "listProducts" -> answer(operation, "200", List.of(Map.ofEntries(Map.entry("productId", PRODUCT_ID),
+                    Map.entry("name", "Steam gift card 10 EUR"), Map.entry("price", "9.90"), Map.entry("currency", "EUR"),
+                    Map.entry("available", 42), Map.entry("source", "POOL"),
+                    Map.entry("description", "Redeemable on Steam in the EU."), Map.entry("maxPerOrder", 10),
+                    Map.entry("priceTiers", List.of(Map.of("minQuantity", 5, "price", "9.50"))),
+                    Map.entry("keyMode", "UNIQUE"))));
             case "refundOrder" -> {
                 request(operation, Map.of("reason", "the buyer asked"));
                 answer(operation, "202", Map.of("orderId", ORDER_ID, "action", "refund"));

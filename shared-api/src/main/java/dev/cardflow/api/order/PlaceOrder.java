@@ -31,7 +31,10 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
     /** The least an order can cost, whatever the discount (in the currency's main unit). */
     public static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
 
+    /** The most keys of one product an order may ask for, unless the product sets its own maxPerOrder. */
     public static final int MAX_QUANTITY = 10;
+    /** The most any product's maxPerOrder allows. */
+    public static final int LARGEST_QUANTITY = 100;
     private static final int MAX_EMAIL = 254;
     // no whitespace and no control characters anywhere in an address
     private static final Pattern EMAIL =
@@ -42,7 +45,7 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
         text(orderId, "orderId");
         productId = checkedProductId(productId);
         text(productName, "productName");
-        checkedQuantity(quantity);
+        checkedQuantity(quantity, LARGEST_QUANTITY);
         present(unitPrice, "unitPrice");
         present(source, "source");
         email = checkedEmail(email);
@@ -117,10 +120,15 @@ public record PlaceOrder(@TargetAggregateIdentifier String orderId, String produ
 
     /** A quantity between 1 and {@link #MAX_QUANTITY}. */
     public static int checkedQuantity(Integer quantity) {
+        return checkedQuantity(quantity, MAX_QUANTITY);
+    }
+
+    /** A quantity between 1 and {@code max} (a product's maxPerOrder). */
+    public static int checkedQuantity(Integer quantity, int max) {
         present(quantity, "quantity");
-        if (quantity < 1 || quantity > MAX_QUANTITY) {
+        if (quantity < 1 || quantity > max) {
             throw new InvalidCommand("invalid-quantity", "quantity",
-                    "quantity must be between 1 and " + MAX_QUANTITY + ".");
+                    "quantity must be between 1 and " + max + ".");
         }
         return quantity;
     }

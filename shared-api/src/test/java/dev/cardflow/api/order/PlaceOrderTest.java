@@ -22,11 +22,11 @@ class PlaceOrderTest {
     }
 
     @Test
-    void aQuantityOutsideOneToTenIsRefusedAsAnInvalidQuantity() {
+    void aQuantityOutsideOneToAHundredIsRefusedAsAnInvalidQuantity() {
         assertThat(refusalOf(() -> order("p", 0, "a@b.example")))
-                .isEqualTo(new Refusal(Refusal.Kind.INVALID, "invalid-quantity", "quantity must be between 1 and 10.",
+                .isEqualTo(new Refusal(Refusal.Kind.INVALID, "invalid-quantity", "quantity must be between 1 and 100.",
                         "quantity"));
-        assertThat(refusalOf(() -> order("p", 11, "a@b.example")).code()).isEqualTo("invalid-quantity");
+        assertThat(refusalOf(() -> order("p", 101, "a@b.example")).code()).isEqualTo("invalid-quantity");
     }
 
     @Test

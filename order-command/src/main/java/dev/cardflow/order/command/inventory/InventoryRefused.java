@@ -24,4 +24,12 @@ public final class InventoryRefused {
                     "No keys of product " + productId + " are reserved for order " + orderId + ".");
         }
     }
+
+    /** A REUSABLE product holds exactly one key, so an upload to it carries one. */
+    public static final class OneReusableKey extends DomainRefusal {
+        public OneReusableKey(String productId) {
+            super(Refusal.Kind.INVALID, "one-reusable-key",
+                    "Product " + productId + " delivers one reusable key to every buyer: upload exactly one key.");
+        }
+    }
 }

@@ -7,11 +7,18 @@ import dev.cardflow.api.inventory.AddCardKeys;
 import dev.cardflow.api.inventory.BuyerField;
 import dev.cardflow.api.inventory.CardKeysUpload;
 import dev.cardflow.api.inventory.ChangeLowStockThreshold;
+import dev.cardflow.api.inventory.ChangeProductDetails;
+import dev.cardflow.api.inventory.DisableProduct;
+import dev.cardflow.api.inventory.EnableProduct;
+import dev.cardflow.api.inventory.KeyMode;
+import dev.cardflow.api.inventory.PriceTier;
+import dev.cardflow.api.inventory.ProductDetailsChanged;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.RegisterProduct;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
 import dev.cardflow.infrastructure.web.Blocking;
+import dev.cardflow.infrastructure.web.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,21 +37,51 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The operators' catalogue commands: register a product, upload card keys into its pool. */
+/** The operators' catalogue commands: register a product, change it, upload card keys into its pool. */
 @RestController
 public class ProductAdminController {
 
     private static final Logger log = LoggerFactory.getLogger(ProductAdminController.class);
 
-    /** The body of a product registration. */
+    /** The body of a product registration; the fields after {@code lowStockThreshold} are optional. */
     public record RegisterProductRequest(String name, String price, String currency, ProductSource source, String sku,
-                                         Integer lowStockThreshold, List<BuyerField> buyerFields) {
+                                         Integer lowStockThreshold, String description, String instructions,
+                                         Boolean enabled, Integer maxPerOrder, List<PriceTierRequest> priceTiers,
+                                         KeyMode keyMode, List<BuyerField> buyerFields) {
     }
+
+    /** A price tier as the operator writes it: {@code currency} may be left out (the product's). */
+    public record PriceTierRequest(Integer minQuantity, String price, String currency) {
+    }
+
+    /** A product as the catalogue holds it now: the answer to a change. */
+    public record ProductResource(String productId, String name, String price, String currency, ProductSource source,
+                                  String sku, String description, String instructions, boolean enabled,
+                                  Integer maxPerOrder, Integer lowStockThreshold, List<PriceTierResource> priceTiers,
+                                  KeyMode keyMode, List<BuyerField> buyerFields) {
+
+        static ProductResource of(ProductCatalog.Product p) {
+            return new ProductResource(p.productId(), p.name(), p.price().plain(), p.price().currency(), p.source(),
+                    p.sku(), p.description(), p.instructions(), p.enabled(), p.maxPerOrder(), p.lowStockThreshold(),
+                    p.priceTiers().stream().map(t -> new PriceTierResource(t.minQuantity(), t.price().plain())).toList(),
+                    p.keyMode(), p.buyerFields());
+        }
+    }
+
+    /** A price tier as the API writes it, in the product's currency. */
+    public record PriceTierResource(int minQuantity, String price) {
+    }
+
+    /** The fields a PATCH may name. */
+    private static final Set<String> CHANGEABLE = Set.of("name", "price", "currency", "description", "instructions",
+            "enabled", "maxPerOrder", "lowStockThreshold", "priceTiers");
 
     /** The JSON form of a card-key upload. */
     public record CardKeysRequest(List<String> keys) {
@@ -52,10 +89,12 @@ public class ProductAdminController {
 
     private final CommandGateway commands;
     private final CardKeyCipher cipher;
+    private final ProductCatalog catalog;
 
-    public ProductAdminController(CommandGateway commands, CardKeyCipher cipher) {
+    public ProductAdminController(CommandGateway commands, CardKeyCipher cipher, ProductCatalog catalog) {
         this.commands = commands;
         this.cipher = cipher;
+        this.catalog = catalog;
     }
 
     @PostMapping(path = "/admin/api/products", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -71,44 +110,153 @@ public class ProductAdminController {
     }
 
     /**
-     * Changes what the body names of a product (for now only {@code lowStockThreshold}: a whole number from 0, or
-     * null for no low-stock alert); a field it does not know is refused, so nothing is silently ignored.
+     * Changes what the body names of a product ({@link #CHANGEABLE}; null removes an optional detail) and answers
+     * the product as it is now. A field it does not know, or one that cannot change ({@code keyMode},
+     * {@code source}), is refused, so nothing is silently ignored; a refused body changes nothing.
      */
     @PatchMapping(path = "/admin/api/products/{productId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<ResponseEntity<Void>> change(@PathVariable String productId, @RequestBody JsonNode body,
-                                             Principal operator) {
-        List<Object> changes = toChanges(productId, body);
+    public Mono<ResponseEntity<ProductResource>> change(@PathVariable String productId, @RequestBody JsonNode body,
+                                                        Principal operator) {
         return Blocking.call(() -> {
+            ProductCatalog.Product current = catalog.find(productId)
+                    .orElseThrow(() -> ProblemException.notFound("not-found", "There is no product " + productId + "."));
+            List<Object> changes = toChanges(current, body);
             for (Object change : changes) {
                 commands.sendAndWait(Origin.byOperator(operator.getName(), "product changed", change));
             }
-            log.info("Product {} changed: {}", productId, changes);
-            return ResponseEntity.noContent().build();
+            log.info("Product {} changed: {}", productId, body.properties().stream().map(Map.Entry::getKey).toList());
+            return ResponseEntity.ok(ProductResource.of(catalog.find(productId).orElseThrow()));
         });
     }
 
-    private static List<Object> toChanges(String productId, JsonNode body) {
+    /** The commands a PATCH body stands for, all checked before any is sent. */
+    private static List<Object> toChanges(ProductCatalog.Product current, JsonNode body) {
         if (body == null || !body.isObject() || body.isEmpty()) {
-            throw InvalidCommand.of("body", "The body must be a JSON object naming what to change (lowStockThreshold).");
+            throw InvalidCommand.of("body", "The body must be a JSON object naming what to change (" + CHANGEABLE + ").");
         }
-        List<Object> changes = new ArrayList<>();
         for (Iterator<String> fields = body.fieldNames(); fields.hasNext(); ) {
             String field = fields.next();
-            JsonNode value = body.get(field);
-            if (!field.equals("lowStockThreshold")) {
+            if (!CHANGEABLE.contains(field)) {
                 throw new InvalidCommand("unknown-field", field, "A product's " + field + " cannot be changed here.");
             }
-            if (!value.isNull() && !value.canConvertToExactIntegral()) {
-                throw new InvalidCommand("invalid-low-stock-threshold", field,
-                        "lowStockThreshold must be a whole number from 0, or null.");
-            }
+        }
+        String productId = current.productId();
+        List<Object> changes = new ArrayList<>();
+        // the details first: they are the only change the aggregate may still refuse (tiers kept in another currency)
+        ChangeProductDetails details = details(current, body);
+        if (!details.isEmpty()) {
+            changes.add(details);
+        }
+        if (body.has("lowStockThreshold")) {
+            JsonNode value = body.get("lowStockThreshold");
             changes.add(new ChangeLowStockThreshold(productId, value.isNull() ? null : threshold(value)));
+        }
+        if (body.has("enabled")) {
+            JsonNode value = body.get("enabled");
+            if (!value.isBoolean()) {
+                throw InvalidCommand.of("enabled", "enabled must be true or false.");
+            }
+            changes.add(value.booleanValue() ? new EnableProduct(productId) : new DisableProduct(productId));
         }
         return changes;
     }
 
+    private static ChangeProductDetails details(ProductCatalog.Product current, JsonNode body) {
+        Set<String> cleared = new HashSet<>();
+        for (String field : ChangeProductDetails.CLEARABLE) {
+            if (body.has(field) && body.get(field).isNull()) {
+                cleared.add(field);
+            }
+        }
+        if (body.has("currency") && !body.has("price")) {
+            throw new InvalidCommand("invalid-price", "currency", "currency changes together with price.");
+        }
+        Money price = body.has("price")
+                ? money(text(body, "price"), body.has("currency") ? text(body, "currency") : current.price().currency(),
+                "invalid-price", "price")
+                : null;
+        String currency = price != null ? price.currency() : current.price().currency();
+        List<PriceTier> tiers = null;
+        if (body.has("priceTiers") && !body.get("priceTiers").isNull()) {
+            JsonNode list = body.get("priceTiers");
+            if (!list.isArray()) {
+                throw new InvalidCommand("invalid-price-tiers", "priceTiers",
+                        "priceTiers must be a list of { minQuantity, price }.");
+            }
+            List<PriceTierRequest> requests = new ArrayList<>();
+            for (JsonNode tier : list) {
+                if (!tier.isObject() || !tier.path("minQuantity").canConvertToExactIntegral()
+                        || !tier.path("minQuantity").canConvertToInt()) {
+                    throw new InvalidCommand("invalid-price-tiers", "priceTiers",
+                            "Every price tier needs a whole-number minQuantity and a price.");
+                }
+                requests.add(new PriceTierRequest(tier.get("minQuantity").intValue(), text(tier, "price"),
+                        tier.hasNonNull("currency") ? tier.get("currency").asText() : null));
+            }
+            tiers = tiers(requests, currency);
+        }
+        Integer maxPerOrder = null;
+        if (body.hasNonNull("maxPerOrder")) {
+            JsonNode value = body.get("maxPerOrder");
+            if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
+                throw new InvalidCommand("invalid-max-per-order", "maxPerOrder",
+                        "maxPerOrder must be a whole number from 1 to " + ProductDetailsChanged.MAX_PER_ORDER_LIMIT + ".");
+            }
+            maxPerOrder = value.intValue();
+        }
+        // an emptied text removes it, as null does
+        for (String field : List.of("description", "instructions")) {
+            if (body.hasNonNull(field) && text(body, field).isBlank()) {
+                cleared.add(field);
+            }
+        }
+        return new ChangeProductDetails(current.productId(), body.has("name") ? text(body, "name") : null, price,
+                tiers, nonBlank(body, "description"), nonBlank(body, "instructions"), maxPerOrder, cleared);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !(value.isTextual() || value.isNumber())) {
+            throw InvalidCommand.of(field, field + " must be a text.");
+        }
+        return value.asText();
+    }
+
+    private static String nonBlank(JsonNode body, String field) {
+        return body.hasNonNull(field) && !text(body, field).isBlank() ? text(body, field) : null;
+    }
+
+    private static List<PriceTier> tiers(List<PriceTierRequest> requests, String currency) {
+        if (requests == null) {
+            return null;
+        }
+        List<PriceTier> tiers = new ArrayList<>();
+        for (PriceTierRequest tier : requests) {
+            if (tier == null || tier.minQuantity() == null) {
+                throw new InvalidCommand("invalid-price-tiers", "priceTiers",
+                        "Every price tier needs a minQuantity and a price.");
+            }
+            if (tier.currency() != null && !tier.currency().equals(currency)) {
+                throw new InvalidCommand("invalid-price-tiers", "priceTiers",
+                        "Price tiers must be in the product's currency, " + currency + ".");
+            }
+            tiers.add(new PriceTier(tier.minQuantity(), money(tier.price(), currency, "invalid-price-tiers", "priceTiers")));
+        }
+        return tiers;
+    }
+
+    private static Money money(String amount, String currency, String code, String field) {
+        try {
+            return new Money(new BigDecimal(String.valueOf(amount)), String.valueOf(currency));
+        } catch (IllegalArgumentException e) {
+            // the transport's string → Money conversion; the rules on a price are the commands'
+            throw new InvalidCommand(code, field,
+                    field + ": prices must be decimal strings and currency an ISO-4217 code: " + e.getMessage());
+        }
+    }
+
     private static Integer threshold(JsonNode value) {
-        if (!value.canConvertToInt()) {
+        if (!value.canConvertToExactIntegral() || !value.canConvertToInt()) {
             throw new InvalidCommand("invalid-low-stock-threshold", "lowStockThreshold",
                     "lowStockThreshold must be a whole number from 0 to " + ChangeLowStockThreshold.MAX_THRESHOLD + ".");
         }
@@ -150,6 +298,8 @@ public class ProductAdminController {
                     "price must be a decimal string and currency an ISO-4217 code: " + e.getMessage());
         }
         return new RegisterProduct(UUID.randomUUID().toString(), request.name(), price, request.source(), request.sku(),
-                request.lowStockThreshold(), request.buyerFields());
+                request.lowStockThreshold(), request.description(), request.instructions(), request.enabled(),
+                request.maxPerOrder(), tiers(request.priceTiers(), price.currency()), request.keyMode(),
+                request.buyerFields());
     }
 }

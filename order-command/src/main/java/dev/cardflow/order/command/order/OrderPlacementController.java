@@ -139,6 +139,7 @@ public class OrderPlacementController {
         var product = catalog.find(valid.productId())
                 .orElseThrow(() -> ProblemException.notFound("unknown-product",
                         "There is no product " + valid.productId() + "."));
+        checkOnSale(product, valid.quantity());
         String method = paymentMethod(request.paymentMethod(), product.price().currency());
         Map<String, String> fields = buyerFields(product, request.fields());
         // salted, so not part of the fingerprint: a retry with the same body is still the same request
@@ -147,7 +148,7 @@ public class OrderPlacementController {
         String coupon = request.couponCode() == null || request.couponCode().isBlank() ? null
                 : Coupons.normalised(request.couponCode());
         return new PlaceOrder(orderIdFor(idempotencyKey), product.productId(), product.name(), valid.quantity(),
-                product.price(), product.source(), product.sku(), valid.email(),
+                product.unitPrice(valid.quantity()), product.source(), product.sku(), valid.email(),
                 valid.fingerprint(method, fields, coupon), method,
                 Languages.choose(request.language(), acceptLanguage), fields, coupon, null, queryPasswordHash);
     }
@@ -203,6 +204,15 @@ public class OrderPlacementController {
         return new PlaceOrder(c.orderId(), c.productId(), c.productName(), c.quantity(), c.unitPrice(), c.source(),
                 c.sku(), c.email(), c.requestFingerprint(), c.paymentMethod(), c.language(), c.fields(),
                 c.couponCode(), discount, c.queryPasswordHash());
+    }
+
+    /** A disabled product takes no orders; an enabled one no more keys at once than its maxPerOrder. */
+    private static void checkOnSale(ProductCatalog.Product product, int quantity) {
+        if (!product.enabled()) {
+            throw ProblemException.conflict("product-unavailable",
+                    "Product " + product.productId() + " is not on sale at the moment.");
+        }
+        PlaceOrder.checkedQuantity(quantity, product.quantityCap());
     }
 
     /** The buyer's choice, or the first method usable for the product's currency. */

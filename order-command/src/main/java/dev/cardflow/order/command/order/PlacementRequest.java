@@ -17,9 +17,12 @@ import java.util.TreeMap;
  */
 record PlacementRequest(String productId, int quantity, String email) {
 
-    /** The request's fields checked by {@link PlaceOrder}'s rules, before the product is looked up. */
+    /**
+     * The request's fields checked by {@link PlaceOrder}'s rules, before the product is looked up (which then caps
+     * the quantity at its maxPerOrder).
+     */
     static PlacementRequest validate(String productId, Integer quantity, String email) {
-        return new PlacementRequest(PlaceOrder.checkedProductId(productId), PlaceOrder.checkedQuantity(quantity),
+        return new PlacementRequest(PlaceOrder.checkedProductId(productId), PlaceOrder.checkedQuantity(quantity, PlaceOrder.LARGEST_QUANTITY),
                 PlaceOrder.checkedEmail(email));
     }
 

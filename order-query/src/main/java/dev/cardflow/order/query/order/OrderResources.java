@@ -3,6 +3,7 @@ package dev.cardflow.order.query.order;
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.OrderStatusView;
 import dev.cardflow.infrastructure.security.CardKeyCipher;
+import dev.cardflow.order.query.product.ProductStockStore;
 
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,12 @@ public class OrderResources {
 
     private final CardKeyCipher cipher;
     private final CompletionEstimates estimates;
+    private final ProductStockStore products;
 
-    public OrderResources(CardKeyCipher cipher, CompletionEstimates estimates) {
+    public OrderResources(CardKeyCipher cipher, CompletionEstimates estimates, ProductStockStore products) {
         this.cipher = cipher;
         this.estimates = estimates;
+        this.products = products;
     }
 
     public OrderResource toResource(OrderStatusView view) {
@@ -30,6 +33,14 @@ public class OrderResources {
         Instant estimate = estimates.estimate(view);
         return new OrderResource(view.orderId(), view.status(), view.productId(), view.productName(), view.quantity(),
                 view.amount(), view.currency(), payment, view.timeline(), estimate, keys, view.reason(), view.payBy(),
-                OrderResource.pollAfter(view.status()), view.version(), view.couponCode(), view.discount());
+                OrderResource.pollAfter(view.status()), view.version(), view.couponCode(), view.discount(),
+                instructions(view));
+    }
+
+    /** The product's instructions (as they read now) are for buyers who have their keys, not before. */
+    private String instructions(OrderStatusView view) {
+        return view.status() == OrderStatus.DELIVERED && view.productId() != null
+                ? products.instructions(view.productId()).orElse(null)
+                : null;
     }
 }

@@ -1,6 +1,9 @@
 package dev.cardflow.order.query.product;
 
 import dev.cardflow.api.inventory.CardKeysAdded;
+import dev.cardflow.api.inventory.ProductDetailsChanged;
+import dev.cardflow.api.inventory.ProductDisabled;
+import dev.cardflow.api.inventory.ProductEnabled;
 import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.StockIssued;
@@ -16,7 +19,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Projects the catalogue and each product's stock counts (available, reserved, issued) into {@code product_stock}. */
+/**
+ * Projects the catalogue (with its shop-window details) and each product's stock counts (available, reserved,
+ * issued) into {@code product_stock}.
+ */
 @Component
 @ProcessingGroup(ProductStockProjection.PROCESSING_GROUP)
 @SavepointPerEvent
@@ -38,6 +44,21 @@ public class ProductStockProjection {
     @EventHandler
     void on(ProductLowStockThresholdChanged e) {
         store.lowStockThreshold(e.productId(), e.lowStockThreshold());
+    }
+
+    @EventHandler
+    void on(ProductDetailsChanged e) {
+        store.details(e);
+    }
+
+    @EventHandler
+    void on(ProductEnabled e) {
+        store.enabled(e.productId(), true);
+    }
+
+    @EventHandler
+    void on(ProductDisabled e) {
+        store.enabled(e.productId(), false);
     }
 
     @EventHandler

@@ -1,6 +1,9 @@
 package dev.cardflow.order.query.product;
 
 import dev.cardflow.api.inventory.BuyerField;
+import dev.cardflow.api.inventory.KeyMode;
+import dev.cardflow.api.inventory.PriceTier;
+import dev.cardflow.api.inventory.ProductDetailsChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.ProductSource;
 
@@ -12,26 +15,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code product_stock} table: written by the projection, read by the queries. */
 @Repository
 public class ProductStockStore {
 
     /**
-     * A product with its stock counts; UPSTREAM products have no stock of their own. {@code lowStockThreshold}: at or
-     * below this many available keys operators are alerted (null: never).
+     * A product with its stock counts; UPSTREAM products have no stock of their own, and a REUSABLE product's one
+     * key never runs out ({@code available} null for both). {@code lowStockThreshold}: at or below this many
+     * available keys operators are alerted (null: never). The fields after it are the shop-window details.
      */
     public record Row(String productId, String name, String price, String currency, ProductSource source, String sku,
-                      int available, int reserved, int issued, Integer lowStockThreshold,
-                      List<BuyerField> buyerFields) {
+                      Integer available, int reserved, int issued, Integer lowStockThreshold,
+                      String description, String instructions, boolean enabled, Integer maxPerOrder,
+                      List<Tier> priceTiers, KeyMode keyMode, List<BuyerField> buyerFields) {
+    }
+
+    /** A volume price: the unit price from {@code minQuantity} keys on, in the product's currency. */
+    public record Tier(int minQuantity, String price) {
     }
 
     private static final TypeReference<List<BuyerField>> FIELDS = new TypeReference<>() {
     };
-    private final ObjectMapper json = AxonSerializationConfiguration.storageObjectMapper();
+    private static final ObjectMapper JSON = AxonSerializationConfiguration.storageObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -39,17 +54,38 @@ public class ProductStockStore {
         this.jdbc = jdbc;
     }
 
+    /** Every product, disabled ones too. */
     public List<Row> all() {
-        return jdbc.query("select * from product_stock order by registered_at, product_id", (rs, n) -> new Row(
-                rs.getString("product_id"), rs.getString("name"), rs.getString("price"), rs.getString("currency"),
-                ProductSource.valueOf(rs.getString("source")), rs.getString("sku"), rs.getInt("available"),
-                rs.getInt("reserved"), rs.getInt("issued"), (Integer) rs.getObject("low_stock_threshold"),
-                fields(rs.getString("buyer_fields"))));
+        return jdbc.query("select * from product_stock order by registered_at, product_id", ProductStockStore::row);
     }
 
-    private List<BuyerField> fields(String text) {
+    /** The products on sale. */
+    public List<Row> enabled() {
+        return jdbc.query("select * from product_stock where enabled order by registered_at, product_id",
+                ProductStockStore::row);
+    }
+
+    /** What the buyers of a product read once their keys are delivered, if the product has instructions. */
+    public Optional<String> instructions(String productId) {
+        return jdbc.queryForList("select instructions from product_stock where product_id = ?", String.class,
+                productId).stream().filter(Objects::nonNull).findFirst();
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        ProductSource source = ProductSource.valueOf(rs.getString("source"));
+        KeyMode keyMode = KeyMode.valueOf(rs.getString("key_mode"));
+        boolean counted = source == ProductSource.POOL && keyMode == KeyMode.UNIQUE;
+        return new Row(rs.getString("product_id"), rs.getString("name"), rs.getString("price"),
+                rs.getString("currency"), source, rs.getString("sku"), counted ? rs.getInt("available") : null,
+                rs.getInt("reserved"), rs.getInt("issued"), (Integer) rs.getObject("low_stock_threshold"),
+                rs.getString("description"), rs.getString("instructions"), rs.getBoolean("enabled"),
+                (Integer) rs.getObject("max_per_order"), tiers(rs.getString("price_tiers")), keyMode,
+                fields(rs.getString("buyer_fields")));
+    }
+
+    private static List<BuyerField> fields(String text) {
         try {
-            return text == null ? List.of() : json.readValue(text, FIELDS);
+            return text == null ? List.of() : JSON.readValue(text, FIELDS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -59,42 +95,77 @@ public class ProductStockStore {
     void buyerFields(String productId, List<BuyerField> fields) {
         try {
             jdbc.update("update product_stock set buyer_fields = ?::jsonb where product_id = ?",
-                    json.writeValueAsString(fields), productId);
+                    JSON.writeValueAsString(fields), productId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */
+    private static String encode(List<PriceTier> tiers) {
+        return tiers == null || tiers.isEmpty() ? null
+                : tiers.stream().map(t -> t.minQuantity() + "=" + t.price().plain()).collect(Collectors.joining(","));
+    }
+
+    private static List<Tier> tiers(String encoded) {
+        return encoded == null || encoded.isBlank() ? List.of() : Arrays.stream(encoded.split(","))
+                .map(pair -> pair.split("="))
+                .map(pair -> new Tier(Integer.parseInt(pair[0]), pair[1]))
+                .toList();
     }
 
     /** A product enters the catalogue with no stock; registering it again changes nothing. */
     void register(ProductRegistered e, Instant at) {
         jdbc.update("""
                 insert into product_stock (product_id, name, price, currency, source, sku, registered_at,
-                                           low_stock_threshold)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
+                                           low_stock_threshold, description, instructions, enabled, max_per_order,
+                                           price_tiers, key_mode)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
                 e.productId(), e.name(), e.price().plain(), e.price().currency(), e.source().name(), e.sku(),
-                Timestamp.from(at), e.lowStockThreshold());
+                Timestamp.from(at), e.lowStockThreshold(), e.description(), e.instructions(), e.enabledOrDefault(),
+                e.maxPerOrder(), encode(e.priceTiers()), e.keyModeOrDefault().name());
         if (!e.fieldsAsked().isEmpty()) {
             buyerFields(e.productId(), e.fieldsAsked());
         }
+    }
+
+    void details(ProductDetailsChanged e) {
+        jdbc.update("""
+                update product_stock set name = ?, price = ?, currency = ?, price_tiers = ?, description = ?,
+                    instructions = ?, max_per_order = ?
+                where product_id = ?""",
+                e.name(), e.price().plain(), e.price().currency(), encode(e.priceTiers()), e.description(),
+                e.instructions(), e.maxPerOrder(), e.productId());
+    }
+
+    void enabled(String productId, boolean enabled) {
+        jdbc.update("update product_stock set enabled = ? where product_id = ?", enabled, productId);
     }
 
     void lowStockThreshold(String productId, Integer threshold) {
         jdbc.update("update product_stock set low_stock_threshold = ? where product_id = ?", threshold, productId);
     }
 
-    /** Keys came into the shop's stock. */
+    /** Keys came into the shop's stock; a REUSABLE product's new key takes the place of the one before. */
     void added(String productId, int keys) {
-        jdbc.update("update product_stock set available = available + ? where product_id = ?", keys, productId);
+        jdbc.update("""
+                update product_stock set available = case when key_mode = 'REUSABLE' then 1 else available + ? end
+                where product_id = ?""", keys, productId);
     }
 
+    /** Keys were set aside for an order; a REUSABLE product's key stays on the shelf. */
     void reserved(String productId, int keys) {
-        jdbc.update("update product_stock set available = available - ?, reserved = reserved + ? where product_id = ?",
-                keys, keys, productId);
+        jdbc.update("""
+                update product_stock set available = case when key_mode = 'REUSABLE' then available else available - ? end,
+                    reserved = reserved + ?
+                where product_id = ?""", keys, keys, productId);
     }
 
     void released(String productId, int keys) {
-        jdbc.update("update product_stock set available = available + ?, reserved = reserved - ? where product_id = ?",
-                keys, keys, productId);
+        jdbc.update("""
+                update product_stock set available = case when key_mode = 'REUSABLE' then available else available + ? end,
+                    reserved = reserved - ?
+                where product_id = ?""", keys, keys, productId);
     }
 
     void issued(String productId, int keys) {
