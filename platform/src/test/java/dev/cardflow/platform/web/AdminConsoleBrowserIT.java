@@ -1,5 +1,6 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.BrowserTest;
 import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
@@ -7,8 +8,6 @@ import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -19,7 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -43,27 +41,10 @@ import static org.awaitility.Awaitility.await;
  * and at 375 px, in three languages. Screenshots land in {@code target/screenshots/admin-*.png}.
  */
 @PlatformTest
-class AdminConsoleBrowserIT {
+class AdminConsoleBrowserIT extends BrowserTest {
 
     // generous: the machine is small and other tests may run beside this one
     private static final int PHONE_WIDTH = 375;
-
-    @LocalServerPort
-    int port;
-    Shop shop;
-    HeadlessChromium chromium;
-
-    @BeforeEach
-    void openShop() {
-        shop = new Shop(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void consoleIsServedAtAdminToTheAdminOnly() {
@@ -343,10 +324,6 @@ class AdminConsoleBrowserIT {
     private static void phoneWidth(ChromeDriver page) {
         page.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 812,
                 "deviceScaleFactor", 1, "mobile", true));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     }

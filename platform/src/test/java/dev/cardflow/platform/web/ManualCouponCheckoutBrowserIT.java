@@ -1,13 +1,12 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.BrowserTest;
 import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -15,7 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
@@ -36,24 +34,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * in {@code target/screenshots/manual-*.png}.
  */
 @PlatformTest
-class ManualCouponCheckoutBrowserIT {
-
-    @LocalServerPort
-    int port;
-    Shop shop;
-    HeadlessChromium chromium;
-
-    @BeforeEach
-    void openShop() {
-        shop = new Shop(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class ManualCouponCheckoutBrowserIT extends BrowserTest {
 
     @Test
     void buyerFillsTheProductsFieldAndACouponSeesTheDiscountAndGetsWhatTheOperatorDelivers() {
@@ -166,9 +147,5 @@ class ManualCouponCheckoutBrowserIT {
             }
         }
         return shop.json("{\"used\": -1}");
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,5 +1,6 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.BrowserTest;
 import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop;
@@ -7,8 +8,6 @@ import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -17,10 +16,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -35,24 +32,7 @@ import static org.awaitility.Awaitility.await;
  * owner takes it off sale. Screenshots land in {@code target/screenshots/products-*.png}.
  */
 @PlatformTest
-class ProductEditingBrowserIT {
-
-    @LocalServerPort
-    int port;
-    Shop shop;
-    HeadlessChromium chromium;
-
-    @BeforeEach
-    void openShop() {
-        shop = new Shop(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class ProductEditingBrowserIT extends BrowserTest {
 
     @Test
     void ownerEditsAProductAndTheBuyerSeesItsNewTermsAndItsInstructionsOnceDelivered() {
@@ -159,9 +139,5 @@ class ProductEditingBrowserIT {
 
     private static void signOut(ChromeDriver page) {
         page.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of()));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

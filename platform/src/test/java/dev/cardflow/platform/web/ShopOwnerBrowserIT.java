@@ -1,13 +1,12 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.BrowserTest;
 import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -15,9 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -33,24 +30,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * in {@code target/screenshots/shop-owner-*.png}.
  */
 @PlatformTest
-class ShopOwnerBrowserIT {
-
-    @LocalServerPort
-    int port;
-    Shop shop;
-    HeadlessChromium chromium;
-
-    @BeforeEach
-    void openShop() {
-        shop = new Shop(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class ShopOwnerBrowserIT extends BrowserTest {
 
     @Test
     void buyerFindsTheOrderAgainByEmailAndQueryPasswordAndItsLinkOpensIt() {
@@ -156,9 +136,5 @@ class ShopOwnerBrowserIT {
         page.executeCdpCommand("Network.enable", Map.of());
         page.executeCdpCommand("Network.setExtraHTTPHeaders",
                 Map.of("headers", Map.of("Authorization", "Basic " + credentials)));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

@@ -1,12 +1,11 @@
 package dev.cardflow.platform.web;
 
+import dev.cardflow.platform.support.BrowserTest;
 import dev.cardflow.platform.support.HeadlessChromium;
 import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop.Product;
 import dev.cardflow.platform.support.Shop;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -16,10 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,25 +32,7 @@ import static org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElem
  * Screenshots of each page land in {@code target/screenshots}.
  */
 @PlatformTest
-class StorefrontBrowserIT {
-
-
-    @LocalServerPort
-    int port;
-    Shop shop;
-    HeadlessChromium chromium;
-
-    @BeforeEach
-    void openShop() {
-        shop = new Shop(port);
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class StorefrontBrowserIT extends BrowserTest {
 
     @Test
     void storefrontAndOrderPagesAreServedAsHtml() {
@@ -172,10 +151,6 @@ class StorefrontBrowserIT {
     private ChromeDriver openBrowser() {
         chromium = HeadlessChromium.open(375, 812, true);
         return chromium.driver();
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     private static By productCard(Product product) {
