@@ -36,14 +36,22 @@ class PageTextsTest {
 
     @Test
     void everyKeyTheBuyersPagesUseExistsInEveryLanguage() {
-        assertEveryKeyExists("i18n", List.of("shop.js", "order.js", "i18n.js", "dom.js"),
-                List.of("index.html", "order.html"));
+        assertEveryKeyExists("i18n", List.of("shop.js", "order.js", "lookup.js", "i18n.js", "dom.js"),
+                List.of("index.html", "order.html", "lookup.html"));
     }
 
     @Test
     void everyKeyTheConsoleUsesExistsInEveryLanguage() {
-        assertEveryKeyExists("admin/i18n", List.of("admin/admin.js", "admin/i18n.js", "dom.js"),
+        assertEveryKeyExists("admin/i18n", List.of("admin/admin.js", "admin/dashboard.js", "admin/i18n.js", "dom.js"),
                 List.of("admin/index.html"));
+    }
+
+    @Test
+    void theDashboardsTotalsHaveTheirTexts() {
+        // put together at run time ('dashboard.total.' + name)
+        for (String total : List.of("placed", "delivered", "refunded", "cancelled", "revenue")) {
+            assertThat(texts("admin/i18n", "en")).containsKey("dashboard.total." + total);
+        }
     }
 
     @Test
