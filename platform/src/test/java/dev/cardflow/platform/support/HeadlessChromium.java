@@ -92,7 +92,21 @@ public final class HeadlessChromium implements AutoCloseable {
     public void assertNoHorizontalScroll() {
         Object overflow = ((JavascriptExecutor) driver).executeScript(
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue()).as(() -> "horizontal overflow in px, by " + widest())
+                .isLessThanOrEqualTo(0);
+    }
+
+    /** The visible elements reaching furthest past the window's right edge: what to fix when a page overflows. */
+    private Object widest() {
+        return ((JavascriptExecutor) driver).executeScript(
+                "const width = document.documentElement.clientWidth;"
+                + "return [...document.querySelectorAll('body *')]"
+                + ".map(e => ({ e, right: e.getBoundingClientRect().right }))"
+                + ".filter(x => x.right > width + 0.5 && x.e.offsetParent !== null)"
+                + ".sort((a, b) => b.right - a.right).slice(0, 6)"
+                + ".map(x => x.e.tagName.toLowerCase() + (x.e.id ? '#' + x.e.id : '')"
+                + " + (typeof x.e.className === 'string' && x.e.className ? '.' + x.e.className.trim().split(/ +/).join('.') : '')"
+                + " + ' right=' + Math.round(x.right));");
     }
 
     /** The whole page, not just the window, as {@code target/screenshots/<name>.png}. */
