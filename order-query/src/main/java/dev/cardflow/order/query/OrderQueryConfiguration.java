@@ -7,6 +7,8 @@ import dev.cardflow.infrastructure.schema.SchemaLocation;
 import dev.cardflow.order.query.coupon.CouponProjection;
 import dev.cardflow.order.query.order.OrderStageMetrics;
 import dev.cardflow.order.query.order.OrderStatusProjection;
+import dev.cardflow.order.query.order.OrderStatusStore;
+import dev.cardflow.order.query.order.OrderViews;
 import dev.cardflow.order.query.order.StuckOrders;
 import dev.cardflow.order.query.product.ProductStockProjection;
 
@@ -14,9 +16,12 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.Message;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
 
 /** The query side's tables and the ordering its projections need. */
 @Configuration(proxyBeanMethods = false)
@@ -46,6 +51,16 @@ public class OrderQueryConfiguration {
     @Bean
     public ConfigurerModule orderMetricsProcessor() {
         return BackgroundProcessor.fromHead(OrderStageMetrics.PROCESSING_GROUP, 100);
+    }
+
+    /**
+     * The orders the buyers' pages poll, kept in memory until they change ({@code cardflow.query.cached-orders},
+     * 10,000 by default; 0 reads every poll from PostgreSQL).
+     */
+    @Bean
+    public OrderViews orderViews(OrderStatusStore store, DataSource dataSource,
+                                 @Value("${cardflow.query.cached-orders:10000}") int size) {
+        return new OrderViews(store, dataSource, size);
     }
 
     @Bean

@@ -42,15 +42,15 @@ public class OrderStatusController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final Duration TICKET_LIFETIME = Duration.ofSeconds(60);
 
-    private final OrderStatusStore store;
+    private final OrderViews orders;
     private final OrderResources resources;
     private final AccessTokens tokens;
     private final QueryGateway queries;
     private final OrderAccess access;
 
-    public OrderStatusController(OrderStatusStore store, OrderResources resources, AccessTokens tokens,
+    public OrderStatusController(OrderViews orders, OrderResources resources, AccessTokens tokens,
                                  QueryGateway queries, OrderAccess access) {
-        this.store = store;
+        this.orders = orders;
         this.resources = resources;
         this.tokens = tokens;
         this.queries = queries;
@@ -65,7 +65,7 @@ public class OrderStatusController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
             ServerHttpRequest http) {
         access.require(orderId, authorization, token, http);
-        return Blocking.call(() -> store.find(orderId)
+        return Blocking.call(() -> orders.find(orderId)
                 .map(resources::toResource)
                 .orElseGet(() -> OrderResource.justPlaced(orderId)))
                 .map(order -> {

@@ -112,10 +112,8 @@ public class OrderStatusProjection {
      * that made the order PAID, before the view is published: the live stream sends one update per status.
      */
     private void awaitOperatorIfManual(String orderId, Instant at) {
-        if (store.manual(orderId)) {
-            store.advance(orderId, at, new TimelineEntry(null, at, "awaiting-operator",
-                    "Waiting for the shop to deliver your order", Map.of()), Changes.none());
-        }
+        store.advanceIfManual(orderId, at, new TimelineEntry(null, at, "awaiting-operator",
+                "Waiting for the shop to deliver your order", Map.of()));
     }
 
     @EventHandler

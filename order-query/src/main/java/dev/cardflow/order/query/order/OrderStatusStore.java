@@ -6,6 +6,7 @@ import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.OrderStatusView.TimelineEntry;
 import dev.cardflow.api.order.OrderStatusView;
 import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
+import dev.cardflow.infrastructure.jdbc.ChangeNotifications;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -24,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The {@code order_status} table: written by the projection, read by the queries. */
+/**
+ * The {@code order_status} table: written by the projection, read by the queries. Every write announces the order it
+ * changed when its transaction commits ({@link OrderViews} forgets it then, on every instance).
+ */
 @Repository
 public class OrderStatusStore {
 
@@ -54,13 +58,9 @@ public class OrderStatusStore {
                 e.method(), e.queryPasswordHash(), e.source() == null ? null : e.source().name(),
                 e.fields() == null ? null : write(e.fields()), e.couponCode(),
                 e.discount() == null ? null : e.discount().plain());
+        changed(e.orderId());
     }
 
-    /** Whether the order is for a MANUAL product (delivered by an operator by hand). */
-    boolean manual(String orderId) {
-        return !jdbc.queryForList("select 1 from order_status where order_id = ? and source = 'MANUAL'",
-                Integer.class, orderId).isEmpty();
-    }
 
     /** What an event sets in an order's row besides its status and timeline; what is not set stays as it is. */
     static final class Changes {
@@ -125,6 +125,15 @@ public class OrderStatusStore {
      * without status keeps the current one), and applies {@code changes}.
      */
     void advance(String orderId, Instant at, TimelineEntry entry, Changes changes) {
+        advance(orderId, at, entry, changes, "");
+    }
+
+    /** {@link #advance} if the order is for a MANUAL product (delivered by an operator by hand); else nothing. */
+    void advanceIfManual(String orderId, Instant at, TimelineEntry entry) {
+        advance(orderId, at, entry, Changes.none(), " and source = 'MANUAL'");
+    }
+
+    private void advance(String orderId, Instant at, TimelineEntry entry, Changes changes, String condition) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("update order_status set ");
         if (entry.status() != null) {
@@ -142,13 +151,19 @@ public class OrderStatusStore {
             sql.append(", ").append(column.name).append(json ? " = ?::jsonb" : " = ?");
             args.add(json ? write(value) : value);
         });
-        sql.append(" where order_id = ?");
+        sql.append(" where order_id = ?").append(condition);
         args.add(orderId);
         jdbc.update(sql.toString(), args.toArray());
+        changed(orderId);
     }
 
     void deleteAll() {
         jdbc.update("delete from order_status");
+        changed(ChangeNotifications.EVERYTHING);
+    }
+
+    private void changed(String orderId) {
+        ChangeNotifications.changed(jdbc, OrderViews.CHANNEL, orderId);
     }
 
     public Optional<OrderStatusView> find(String orderId) {
