@@ -1,9 +1,13 @@
 """End to end: N buyers place an order and pay at once; how long until every order is delivered.
 
 usage: python3 e2e.py BASE_URL ADMIN_PASSWORD N [PARALLEL] [POLL_SECONDS]
+
+The buyer pays at BASE_URL's bundled PSP simulator, or at E2E_PSP_URL (e.g. http://localhost:8095) when the
+simulators run as a process of their own (the platform started with CARDFLOW_PSP_URL pointing there).
 """
 import base64
 import json
+import os
 import sys
 import time
 import uuid
@@ -13,12 +17,13 @@ from concurrent.futures import ThreadPoolExecutor
 base, password, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 parallel = int(sys.argv[4]) if len(sys.argv) > 4 else 16
 POLL = float(sys.argv[5]) if len(sys.argv) > 5 else 0.25
+psp = os.environ.get("E2E_PSP_URL", base)
 auth = "Basic " + base64.b64encode(f"admin:{password}".encode()).decode()
 
 
-def call(method, path, body=None, headers=None, content_type="application/json"):
+def call(method, path, body=None, headers=None, content_type="application/json", at=None):
     data = None if body is None else (body if isinstance(body, bytes) else json.dumps(body).encode())
-    request = urllib.request.Request(base + path, data=data, method=method, headers=headers or {})
+    request = urllib.request.Request((at or base) + path, data=data, method=method, headers=headers or {})
     if data is not None:
         request.add_header("Content-Type", content_type)
     with urllib.request.urlopen(request, timeout=60) as response:
@@ -48,7 +53,7 @@ def buy(i):
         if view.get("payment"):
             break
         time.sleep(POLL)
-    call("POST", f"/simulator/psp/v1/payments/{view['payment']['paymentId']}/complete", b"")
+    call("POST", f"/simulator/psp/v1/payments/{view['payment']['paymentId']}/complete", b"", at=psp)
     paid = time.time()
     while True:
         view = call("GET", f"/api/orders/{order}", headers=headers)
