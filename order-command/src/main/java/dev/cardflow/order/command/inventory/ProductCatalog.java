@@ -11,11 +11,9 @@ import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.order.PlaceOrder;
-import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
+import dev.cardflow.infrastructure.axon.JsonColumns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -68,7 +66,6 @@ public class ProductCatalog {
 
     private static final TypeReference<List<BuyerField>> FIELDS = new TypeReference<>() {
     };
-    private static final ObjectMapper JSON = AxonSerializationConfiguration.storageObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -86,7 +83,7 @@ public class ProductCatalog {
                 event.source().name(), event.sku(), event.description(), event.instructions(),
                 event.enabledOrDefault(), event.maxPerOrder(), event.lowStockThreshold(),
                 encode(event.priceTiers()), event.keyModeOrDefault().name(),
-                event.fieldsAsked().isEmpty() ? null : write(event.fieldsAsked()));
+                event.fieldsAsked().isEmpty() ? null : JsonColumns.write(event.fieldsAsked()));
     }
 
     @EventHandler
@@ -135,23 +132,8 @@ public class ProductCatalog {
                 KeyMode.valueOf(rs.getString("key_mode")), fields(rs.getString("buyer_fields")));
     }
 
-    private static String write(List<BuyerField> fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<BuyerField> fields(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(text, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return text == null ? List.of() : JsonColumns.read(text, FIELDS);
     }
 
     /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */

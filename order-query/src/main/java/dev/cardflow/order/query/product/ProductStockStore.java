@@ -7,11 +7,9 @@ import dev.cardflow.api.inventory.ProductDetailsChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.ProductSource;
 
-import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
+import dev.cardflow.infrastructure.axon.JsonColumns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -46,7 +44,6 @@ public class ProductStockStore {
 
     private static final TypeReference<List<BuyerField>> FIELDS = new TypeReference<>() {
     };
-    private static final ObjectMapper JSON = AxonSerializationConfiguration.storageObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -84,21 +81,13 @@ public class ProductStockStore {
     }
 
     private static List<BuyerField> fields(String text) {
-        try {
-            return text == null ? List.of() : JSON.readValue(text, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return text == null ? List.of() : JsonColumns.read(text, FIELDS);
     }
 
     /** What a MANUAL product asks the buyer. */
     void buyerFields(String productId, List<BuyerField> fields) {
-        try {
-            jdbc.update("update product_stock set buyer_fields = ?::jsonb where product_id = ?",
-                    JSON.writeValueAsString(fields), productId);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        jdbc.update("update product_stock set buyer_fields = ?::jsonb where product_id = ?",
+                JsonColumns.write(fields), productId);
     }
 
     /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */
