@@ -23,10 +23,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What can be ordered, and at which price: the command side's lookup table of the catalogue. Products change
@@ -82,7 +80,7 @@ public class ProductCatalog {
                 event.productId(), event.name(), event.price().plain(), event.price().currency(),
                 event.source().name(), event.sku(), event.description(), event.instructions(),
                 event.enabledOrDefault(), event.maxPerOrder(), event.lowStockThreshold(),
-                encode(event.priceTiers()), event.keyModeOrDefault().name(),
+                PriceTier.toText(event.priceTiers()), event.keyModeOrDefault().name(),
                 event.fieldsAsked().isEmpty() ? null : JsonColumns.write(event.fieldsAsked()));
     }
 
@@ -92,7 +90,7 @@ public class ProductCatalog {
                 update command_product_catalog set name = ?, price = ?, currency = ?, price_tiers = ?,
                     description = ?, instructions = ?, max_per_order = ?
                 where product_id = ?""",
-                event.name(), event.price().plain(), event.price().currency(), encode(event.priceTiers()),
+                event.name(), event.price().plain(), event.price().currency(), PriceTier.toText(event.priceTiers()),
                 event.description(), event.instructions(), event.maxPerOrder(), event.productId());
     }
 
@@ -128,24 +126,12 @@ public class ProductCatalog {
                 Money.of(rs.getString("price"), currency), ProductSource.valueOf(rs.getString("source")),
                 rs.getString("sku"), rs.getString("description"), rs.getString("instructions"),
                 rs.getBoolean("enabled"), (Integer) rs.getObject("max_per_order"),
-                (Integer) rs.getObject("low_stock_threshold"), decode(rs.getString("price_tiers"), currency),
+                (Integer) rs.getObject("low_stock_threshold"),
+                PriceTier.fromText(rs.getString("price_tiers"), currency),
                 KeyMode.valueOf(rs.getString("key_mode")), fields(rs.getString("buyer_fields")));
     }
 
     private static List<BuyerField> fields(String text) {
         return text == null ? List.of() : JsonColumns.read(text, FIELDS);
-    }
-
-    /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */
-    static String encode(List<PriceTier> tiers) {
-        return tiers == null || tiers.isEmpty() ? null
-                : tiers.stream().map(t -> t.minQuantity() + "=" + t.price().plain()).collect(Collectors.joining(","));
-    }
-
-    static List<PriceTier> decode(String tiers, String currency) {
-        return tiers == null || tiers.isBlank() ? List.of() : Arrays.stream(tiers.split(","))
-                .map(pair -> pair.split("="))
-                .map(pair -> new PriceTier(Integer.parseInt(pair[0]), Money.of(pair[1], currency)))
-                .toList();
     }
 }

@@ -17,11 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The {@code product_stock} table: written by the projection, read by the queries. */
 @Repository
@@ -72,11 +70,12 @@ public class ProductStockStore {
         ProductSource source = ProductSource.valueOf(rs.getString("source"));
         KeyMode keyMode = KeyMode.valueOf(rs.getString("key_mode"));
         boolean counted = source == ProductSource.POOL && keyMode == KeyMode.UNIQUE;
+        String currency = rs.getString("currency");
         return new Row(rs.getString("product_id"), rs.getString("name"), rs.getString("price"),
-                rs.getString("currency"), source, rs.getString("sku"), counted ? rs.getInt("available") : null,
+                currency, source, rs.getString("sku"), counted ? rs.getInt("available") : null,
                 rs.getInt("reserved"), rs.getInt("issued"), (Integer) rs.getObject("low_stock_threshold"),
                 rs.getString("description"), rs.getString("instructions"), rs.getBoolean("enabled"),
-                (Integer) rs.getObject("max_per_order"), tiers(rs.getString("price_tiers")), keyMode,
+                (Integer) rs.getObject("max_per_order"), tiers(rs.getString("price_tiers"), currency), keyMode,
                 fields(rs.getString("buyer_fields")));
     }
 
@@ -90,16 +89,10 @@ public class ProductStockStore {
                 JsonColumns.write(fields), productId);
     }
 
-    /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */
-    private static String encode(List<PriceTier> tiers) {
-        return tiers == null || tiers.isEmpty() ? null
-                : tiers.stream().map(t -> t.minQuantity() + "=" + t.price().plain()).collect(Collectors.joining(","));
-    }
-
-    private static List<Tier> tiers(String encoded) {
-        return encoded == null || encoded.isBlank() ? List.of() : Arrays.stream(encoded.split(","))
-                .map(pair -> pair.split("="))
-                .map(pair -> new Tier(Integer.parseInt(pair[0]), pair[1]))
+    /** The column's tiers ({@link PriceTier#toText}) with their prices as the API writes them. */
+    private static List<Tier> tiers(String text, String currency) {
+        return PriceTier.fromText(text, currency).stream()
+                .map(tier -> new Tier(tier.minQuantity(), tier.price().plain()))
                 .toList();
     }
 
@@ -112,7 +105,7 @@ public class ProductStockStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
                 e.productId(), e.name(), e.price().plain(), e.price().currency(), e.source().name(), e.sku(),
                 Timestamp.from(at), e.lowStockThreshold(), e.description(), e.instructions(), e.enabledOrDefault(),
-                e.maxPerOrder(), encode(e.priceTiers()), e.keyModeOrDefault().name());
+                e.maxPerOrder(), PriceTier.toText(e.priceTiers()), e.keyModeOrDefault().name());
         if (!e.fieldsAsked().isEmpty()) {
             buyerFields(e.productId(), e.fieldsAsked());
         }
@@ -123,7 +116,7 @@ public class ProductStockStore {
                 update product_stock set name = ?, price = ?, currency = ?, price_tiers = ?, description = ?,
                     instructions = ?, max_per_order = ?
                 where product_id = ?""",
-                e.name(), e.price().plain(), e.price().currency(), encode(e.priceTiers()), e.description(),
+                e.name(), e.price().plain(), e.price().currency(), PriceTier.toText(e.priceTiers()), e.description(),
                 e.instructions(), e.maxPerOrder(), e.productId());
     }
 
