@@ -8,11 +8,10 @@ import java.time.Duration;
 /**
  * The JDK HTTP client as the tests use it against the platform: plain HTTP/1.1 and bounded waits.
  *
- * <p>{@code HttpClient.newHttpClient()} prefers HTTP/2, which on plain http means an
- * {@code Upgrade: h2c} offer on the first request that the platform (HTTP/1.1 only) declines, and it
- * waits without limit: such a client once waited forever for an answer the idle platform gave curl at
- * once. HTTP/1.1 takes the upgrade out of play; the timeouts are a liveness guard, not a performance
- * target: a lost answer fails the test instead of hanging the build.
+ * <p>{@code HttpClient.newHttpClient()} prefers HTTP/2, which on plain http adds an {@code Upgrade: h2c} offer the
+ * platform (HTTP/1.1 only) declines; HTTP/1.1 keeps that out of play. The timeouts are a liveness guard, not a
+ * performance target: on a kept-alive connection Reactor Netty 1.2.18 sometimes never answers a request that
+ * follows a static file (seen with curl too), and a lost answer must fail the test instead of hanging the build.
  */
 public final class TestHttp {
 
