@@ -155,8 +155,12 @@ class GeneratedClientIT {
 
     /** What the buyer does on the PSP's pay page (the bundled simulator: outside the platform's API). */
     private static void pay(String paymentId) throws IOException, InterruptedException {
-        HttpResponse<String> paid = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        // HTTP/1.1 and a timeout: a liveness guard (no h2c upgrade, no wait without end), not a performance target
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> paid = http.send(HttpRequest.newBuilder(
                         URI.create(baseUri() + "/simulator/psp/v1/payments/" + paymentId + "/complete"))
+                .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(paid.statusCode()).as(paid.body()).isEqualTo(200);
     }

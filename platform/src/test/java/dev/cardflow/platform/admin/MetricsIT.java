@@ -5,6 +5,7 @@ import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
+import dev.cardflow.platform.support.TestHttp;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,11 +99,11 @@ class MetricsIT {
     /** The scrape as Prometheus reads it (plain HTTP: it is larger than the test client's buffer). */
     private String scrape() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+            HttpRequest request = TestHttp.request(URI.create("http://localhost:" + port + "/actuator/prometheus"))
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                             ("metrics:" + Shop.METRICS_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                     .build();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = TestHttp.client().send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
         } catch (IOException e) {

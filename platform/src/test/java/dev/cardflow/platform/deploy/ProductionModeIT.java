@@ -2,6 +2,7 @@ package dev.cardflow.platform.deploy;
 
 import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.support.PlatformProcess;
+import dev.cardflow.platform.support.TestHttp;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,10 +85,10 @@ class ProductionModeIT {
                 "--cardflow.payment.stripe.secret-key=sk_test_value",
                 "--cardflow.payment.stripe.webhook-secret=whsec_value",
                 "--cardflow.payment.stripe.api-base=http://127.0.0.1:1").start()) {
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = TestHttp.client();
             String base = "http://localhost:" + platform.port();
 
-            assertThat(send(http, HttpRequest.newBuilder(URI.create(base + "/simulator/psp/v1/payments"))
+            assertThat(send(http, TestHttp.request(URI.create(base + "/simulator/psp/v1/payments"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"merchantOrderId\":\"o-1\",\"amount\":\"1.00\","
                             + "\"currency\":\"EUR\",\"notifyUrl\":\"http://localhost:1/notify\"}")).build()).statusCode())
@@ -120,9 +121,10 @@ class ProductionModeIT {
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-        return send(http, HttpRequest.newBuilder(URI.create(url)).GET().build());
+        return send(http, TestHttp.request(URI.create(url)).GET().build());
     }
 
+    /** Every request carries {@link TestHttp#REQUEST_TIMEOUT}: a liveness guard, not a performance assertion. */
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) throws Exception {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }

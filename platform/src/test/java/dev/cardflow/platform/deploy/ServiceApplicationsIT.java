@@ -2,6 +2,7 @@ package dev.cardflow.platform.deploy;
 
 import dev.cardflow.infrastructure.testing.TestDatabase;
 import dev.cardflow.platform.support.PlatformProcess;
+import dev.cardflow.platform.support.TestHttp;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,8 +73,8 @@ class ServiceApplicationsIT {
                 "--spring.datasource.url=" + TestDatabase.create(), "--spring.datasource.username=" + TestDatabase.user(),
                 "--cardflow.psp.webhook-secret=test"), logFile("simulators"));
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            HttpRequest create = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/simulator/psp/v1/payments"))
+            HttpClient http = TestHttp.client();
+            HttpRequest create = TestHttp.request(URI.create("http://localhost:" + port + "/simulator/psp/v1/payments"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"merchantOrderId\":\"o-1\",\"amount\":\"1.00\","
                             + "\"currency\":\"EUR\",\"notifyUrl\":\"http://localhost:1/notify\"}"))

@@ -99,7 +99,8 @@ public class PlatformProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         try {
             awaitHealthy(http);
         } catch (RuntimeException | Error e) {
@@ -116,7 +117,7 @@ public class PlatformProcess implements AutoCloseable {
                 throw new IllegalStateException("the platform exited with " + process.exitValue() + "; see " + logs);
             }
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
+                HttpResponse<String> health = http.send(TestHttp.request(
                         URI.create("http://localhost:" + port + "/actuator/health")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 return health.statusCode() == 200 && health.body().contains("\"UP\"");

@@ -29,7 +29,7 @@ public final class RecordingProxy implements AutoCloseable {
             "upgrade", "expect");
 
     private final HttpServer server;
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = TestHttp.client();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile String target;
 
@@ -71,7 +71,7 @@ public final class RecordingProxy implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
+            HttpRequest.Builder request = TestHttp.request(URI.create(target + path))
                     .method(exchange.getRequestMethod(),
                             HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
             exchange.getRequestHeaders().forEach((name, values) -> {

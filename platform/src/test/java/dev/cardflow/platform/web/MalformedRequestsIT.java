@@ -4,6 +4,7 @@ import dev.cardflow.platform.support.PlatformTest;
 import dev.cardflow.platform.support.Shop;
 import dev.cardflow.platform.support.Shop.PlacedOrder;
 import dev.cardflow.platform.support.Shop.Product;
+import dev.cardflow.platform.support.TestHttp;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class MalformedRequestsIT {
     /** Refused by the HTTP server itself, before any of our code runs: no problem body there. */
     private static final java.util.Set<Integer> NETTY_REFUSALS = java.util.Set.of(413, 414, 431);
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = TestHttp.client();
 
     @LocalServerPort
     int port;

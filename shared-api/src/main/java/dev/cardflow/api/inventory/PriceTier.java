@@ -4,10 +4,12 @@ import dev.cardflow.api.common.InvalidCommand;
 import dev.cardflow.api.common.Money;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** A volume price: the unit price of an order of at least {@code minQuantity} keys. */
 public record PriceTier(int minQuantity, Money price) {
@@ -61,6 +63,20 @@ public record PriceTier(int minQuantity, Money price) {
             }
         }
         return unit;
+    }
+
+    /** Tiers as the catalogue tables keep them: {@code minQuantity=price} pairs joined by commas; null for none. */
+    public static String toText(List<PriceTier> tiers) {
+        return tiers == null || tiers.isEmpty() ? null
+                : tiers.stream().map(t -> t.minQuantity() + "=" + t.price().plain()).collect(Collectors.joining(","));
+    }
+
+    /** The tiers {@link #toText} wrote, priced in {@code currency}; null or blank reads as none. */
+    public static List<PriceTier> fromText(String text, String currency) {
+        return text == null || text.isBlank() ? List.of() : Arrays.stream(text.split(","))
+                .map(pair -> pair.split("="))
+                .map(pair -> new PriceTier(Integer.parseInt(pair[0]), Money.of(pair[1], currency)))
+                .toList();
     }
 
     private static InvalidCommand invalid(String detail) {

@@ -53,4 +53,23 @@ class PriceTierTest {
         assertThat(PriceTier.unitPrice(PRICE, tiers, 9)).isEqualTo(Money.of("9.00", "EUR"));
         assertThat(PriceTier.unitPrice(PRICE, tiers, 50)).isEqualTo(Money.of("8.00", "EUR"));
     }
+
+    @Test
+    void tiersAreKeptAsQuantityPricePairsAndReadBackWhole() {
+        List<PriceTier> tiers = List.of(new PriceTier(5, Money.of("9.5", "EUR")), new PriceTier(10, Money.of("8.00", "EUR")));
+
+        String text = PriceTier.toText(tiers);
+
+        assertThat(text).isEqualTo("5=9.50,10=8.00");
+        assertThat(PriceTier.fromText(text, "EUR")).isEqualTo(tiers);
+        assertThat(PriceTier.fromText("3=100", "JPY")).containsExactly(new PriceTier(3, Money.of("100", "JPY")));
+    }
+
+    @Test
+    void noTiersAreKeptAsNothing() {
+        assertThat(PriceTier.toText(null)).isNull();
+        assertThat(PriceTier.toText(List.of())).isNull();
+        assertThat(PriceTier.fromText(null, "EUR")).isEmpty();
+        assertThat(PriceTier.fromText(" ", "EUR")).isEmpty();
+    }
 }

@@ -11,11 +11,9 @@ import dev.cardflow.api.inventory.ProductLowStockThresholdChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.order.PlaceOrder;
-import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
+import dev.cardflow.infrastructure.axon.JsonColumns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -25,10 +23,8 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What can be ordered, and at which price: the command side's lookup table of the catalogue. Products change
@@ -68,7 +64,6 @@ public class ProductCatalog {
 
     private static final TypeReference<List<BuyerField>> FIELDS = new TypeReference<>() {
     };
-    private static final ObjectMapper JSON = AxonSerializationConfiguration.storageObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -85,8 +80,8 @@ public class ProductCatalog {
                 event.productId(), event.name(), event.price().plain(), event.price().currency(),
                 event.source().name(), event.sku(), event.description(), event.instructions(),
                 event.enabledOrDefault(), event.maxPerOrder(), event.lowStockThreshold(),
-                encode(event.priceTiers()), event.keyModeOrDefault().name(),
-                event.fieldsAsked().isEmpty() ? null : write(event.fieldsAsked()));
+                PriceTier.toText(event.priceTiers()), event.keyModeOrDefault().name(),
+                event.fieldsAsked().isEmpty() ? null : JsonColumns.write(event.fieldsAsked()));
     }
 
     @EventHandler
@@ -95,7 +90,7 @@ public class ProductCatalog {
                 update command_product_catalog set name = ?, price = ?, currency = ?, price_tiers = ?,
                     description = ?, instructions = ?, max_per_order = ?
                 where product_id = ?""",
-                event.name(), event.price().plain(), event.price().currency(), encode(event.priceTiers()),
+                event.name(), event.price().plain(), event.price().currency(), PriceTier.toText(event.priceTiers()),
                 event.description(), event.instructions(), event.maxPerOrder(), event.productId());
     }
 
@@ -131,39 +126,12 @@ public class ProductCatalog {
                 Money.of(rs.getString("price"), currency), ProductSource.valueOf(rs.getString("source")),
                 rs.getString("sku"), rs.getString("description"), rs.getString("instructions"),
                 rs.getBoolean("enabled"), (Integer) rs.getObject("max_per_order"),
-                (Integer) rs.getObject("low_stock_threshold"), decode(rs.getString("price_tiers"), currency),
+                (Integer) rs.getObject("low_stock_threshold"),
+                PriceTier.fromText(rs.getString("price_tiers"), currency),
                 KeyMode.valueOf(rs.getString("key_mode")), fields(rs.getString("buyer_fields")));
     }
 
-    private static String write(List<BuyerField> fields) {
-        try {
-            return JSON.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<BuyerField> fields(String text) {
-        if (text == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(text, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */
-    static String encode(List<PriceTier> tiers) {
-        return tiers == null || tiers.isEmpty() ? null
-                : tiers.stream().map(t -> t.minQuantity() + "=" + t.price().plain()).collect(Collectors.joining(","));
-    }
-
-    static List<PriceTier> decode(String tiers, String currency) {
-        return tiers == null || tiers.isBlank() ? List.of() : Arrays.stream(tiers.split(","))
-                .map(pair -> pair.split("="))
-                .map(pair -> new PriceTier(Integer.parseInt(pair[0]), Money.of(pair[1], currency)))
-                .toList();
+        return text == null ? List.of() : JsonColumns.read(text, FIELDS);
     }
 }

@@ -4,12 +4,9 @@ import dev.cardflow.api.coupon.CouponCreated;
 import dev.cardflow.api.coupon.CouponDisabled;
 import dev.cardflow.api.coupon.CouponUseReturned;
 import dev.cardflow.api.coupon.CouponUsed;
-import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
 import dev.cardflow.infrastructure.axon.SavepointPerEvent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,6 +18,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+
+import static dev.cardflow.infrastructure.axon.JsonColumns.read;
+import static dev.cardflow.infrastructure.axon.JsonColumns.write;
 
 /**
  * Projects the coupons and how many uses each holds into {@code coupon}, for the console's list. The uses are the
@@ -42,7 +42,6 @@ public class CouponProjection {
     }
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = AxonSerializationConfiguration.storageObjectMapper();
 
     public CouponProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -88,24 +87,8 @@ public class CouponProjection {
     private CouponView view(ResultSet rs, int row) throws SQLException {
         java.sql.Timestamp expires = rs.getTimestamp("expires_at");
         return new CouponView(rs.getString("code"), rs.getString("kind"), rs.getString("value"),
-                rs.getString("currency"), read(rs.getString("product_ids")), rs.getString("min_amount"),
+                rs.getString("currency"), read(rs.getString("product_ids"), IDS), rs.getString("min_amount"),
                 (Integer) rs.getObject("max_uses"), expires == null ? null : expires.toInstant(),
                 rs.getBoolean("disabled"), rs.getInt("used"), rs.getTimestamp("created_at").toInstant());
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<String> read(String text) {
-        try {
-            return json.readValue(text, IDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

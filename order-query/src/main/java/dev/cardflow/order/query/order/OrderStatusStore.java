@@ -5,12 +5,9 @@ import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.OrderStatusView.TimelineEntry;
 import dev.cardflow.api.order.OrderStatusView;
-import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
 import dev.cardflow.infrastructure.jdbc.ChangeNotifications;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import static dev.cardflow.infrastructure.axon.JsonColumns.read;
+import static dev.cardflow.infrastructure.axon.JsonColumns.write;
 
 /**
  * The {@code order_status} table: written by the projection, read by the queries. Every write announces the order it
@@ -40,7 +40,6 @@ public class OrderStatusStore {
     };
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = AxonSerializationConfiguration.storageObjectMapper();
 
     public OrderStatusStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -247,16 +246,14 @@ public class OrderStatusStore {
     }
 
     private OrderStatusView view(ResultSet rs, int row) throws SQLException {
-        String keys = rs.getString("card_keys");
-        String fields = rs.getString("buyer_fields");
         return new OrderStatusView(rs.getString("order_id"), OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("product_id"), rs.getString("product_name"), rs.getInt("quantity"),
                 rs.getString("amount"), rs.getString("currency"), rs.getString("email"),
                 rs.getString("payment_id"), rs.getString("pay_url"), instant(rs, "pay_by"),
-                read(rs.getString("timeline"), TIMELINE), keys == null ? null : read(keys, KEYS),
+                read(rs.getString("timeline"), TIMELINE), read(rs.getString("card_keys"), KEYS),
                 rs.getString("reason"), instant(rs, "placed_at"), instant(rs, "status_since"),
                 instant(rs, "updated_at"), rs.getLong("version"), rs.getString("payment_method"),
-                rs.getString("source"), fields == null ? null : read(fields, FIELDS), rs.getString("coupon_code"),
+                rs.getString("source"), read(rs.getString("buyer_fields"), FIELDS), rs.getString("coupon_code"),
                 rs.getString("discount"));
     }
 
@@ -267,21 +264,5 @@ public class OrderStatusStore {
 
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,11 +7,9 @@ import dev.cardflow.api.inventory.ProductDetailsChanged;
 import dev.cardflow.api.inventory.ProductRegistered;
 import dev.cardflow.api.inventory.ProductSource;
 
-import dev.cardflow.infrastructure.axon.AxonSerializationConfiguration;
+import dev.cardflow.infrastructure.axon.JsonColumns;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -19,11 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The {@code product_stock} table: written by the projection, read by the queries. */
 @Repository
@@ -46,7 +42,6 @@ public class ProductStockStore {
 
     private static final TypeReference<List<BuyerField>> FIELDS = new TypeReference<>() {
     };
-    private static final ObjectMapper JSON = AxonSerializationConfiguration.storageObjectMapper();
 
     private final JdbcTemplate jdbc;
 
@@ -75,42 +70,29 @@ public class ProductStockStore {
         ProductSource source = ProductSource.valueOf(rs.getString("source"));
         KeyMode keyMode = KeyMode.valueOf(rs.getString("key_mode"));
         boolean counted = source == ProductSource.POOL && keyMode == KeyMode.UNIQUE;
+        String currency = rs.getString("currency");
         return new Row(rs.getString("product_id"), rs.getString("name"), rs.getString("price"),
-                rs.getString("currency"), source, rs.getString("sku"), counted ? rs.getInt("available") : null,
+                currency, source, rs.getString("sku"), counted ? rs.getInt("available") : null,
                 rs.getInt("reserved"), rs.getInt("issued"), (Integer) rs.getObject("low_stock_threshold"),
                 rs.getString("description"), rs.getString("instructions"), rs.getBoolean("enabled"),
-                (Integer) rs.getObject("max_per_order"), tiers(rs.getString("price_tiers")), keyMode,
+                (Integer) rs.getObject("max_per_order"), tiers(rs.getString("price_tiers"), currency), keyMode,
                 fields(rs.getString("buyer_fields")));
     }
 
     private static List<BuyerField> fields(String text) {
-        try {
-            return text == null ? List.of() : JSON.readValue(text, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return text == null ? List.of() : JsonColumns.read(text, FIELDS);
     }
 
     /** What a MANUAL product asks the buyer. */
     void buyerFields(String productId, List<BuyerField> fields) {
-        try {
-            jdbc.update("update product_stock set buyer_fields = ?::jsonb where product_id = ?",
-                    JSON.writeValueAsString(fields), productId);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        jdbc.update("update product_stock set buyer_fields = ?::jsonb where product_id = ?",
+                JsonColumns.write(fields), productId);
     }
 
-    /** Tiers as the table keeps them: {@code minQuantity=price} pairs joined by commas; null for none. */
-    private static String encode(List<PriceTier> tiers) {
-        return tiers == null || tiers.isEmpty() ? null
-                : tiers.stream().map(t -> t.minQuantity() + "=" + t.price().plain()).collect(Collectors.joining(","));
-    }
-
-    private static List<Tier> tiers(String encoded) {
-        return encoded == null || encoded.isBlank() ? List.of() : Arrays.stream(encoded.split(","))
-                .map(pair -> pair.split("="))
-                .map(pair -> new Tier(Integer.parseInt(pair[0]), pair[1]))
+    /** The column's tiers ({@link PriceTier#toText}) with their prices as the API writes them. */
+    private static List<Tier> tiers(String text, String currency) {
+        return PriceTier.fromText(text, currency).stream()
+                .map(tier -> new Tier(tier.minQuantity(), tier.price().plain()))
                 .toList();
     }
 
@@ -123,7 +105,7 @@ public class ProductStockStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (product_id) do nothing""",
                 e.productId(), e.name(), e.price().plain(), e.price().currency(), e.source().name(), e.sku(),
                 Timestamp.from(at), e.lowStockThreshold(), e.description(), e.instructions(), e.enabledOrDefault(),
-                e.maxPerOrder(), encode(e.priceTiers()), e.keyModeOrDefault().name());
+                e.maxPerOrder(), PriceTier.toText(e.priceTiers()), e.keyModeOrDefault().name());
         if (!e.fieldsAsked().isEmpty()) {
             buyerFields(e.productId(), e.fieldsAsked());
         }
@@ -134,7 +116,7 @@ public class ProductStockStore {
                 update product_stock set name = ?, price = ?, currency = ?, price_tiers = ?, description = ?,
                     instructions = ?, max_per_order = ?
                 where product_id = ?""",
-                e.name(), e.price().plain(), e.price().currency(), encode(e.priceTiers()), e.description(),
+                e.name(), e.price().plain(), e.price().currency(), PriceTier.toText(e.priceTiers()), e.description(),
                 e.instructions(), e.maxPerOrder(), e.productId());
     }
 
