@@ -115,7 +115,7 @@ public class FulfilmentActions {
      * {@code deadlines} is the saga's deadline manager. Then {@link #setAlarm} stores the change.
      */
     void execute(List<Decision> decisions, PendingDeadlines pending, Map<String, String> legacy,
-                        DeadlineManager deadlines) {
+                 DeadlineManager deadlines) {
         Execution execution = new Execution(pending, legacy, deadlines);
         decisions.forEach(decision -> decision.accept(execution));
     }
