@@ -21,6 +21,7 @@ import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.resilience.BreakerWatch;
 import dev.cardflow.fulfilment.resilience.OutboundCalls;
 import dev.cardflow.fulfilment.saga.DeadlineCancellation;
+import dev.cardflow.fulfilment.saga.DeadlineRescheduling;
 import dev.cardflow.fulfilment.saga.EventStoreOrderFacts;
 import dev.cardflow.fulfilment.saga.FulfilmentActions;
 import dev.cardflow.fulfilment.supplier.CardPurchase;
@@ -262,6 +263,7 @@ public class FulfilmentConfiguration {
                                                CardPurchase cardPurchase, ThreadPoolTaskExecutor fulfilmentIo,
                                                Scheduler scheduler) {
         return new FulfilmentActions(process, new EventStoreOrderFacts(events), commands, payments, cardPurchase,
-                fulfilmentIo, Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel);
+                fulfilmentIo, Clock.systemUTC(), new DeadlineCancellation(scheduler)::cancel,
+                new DeadlineRescheduling(scheduler)::reschedule);
     }
 }

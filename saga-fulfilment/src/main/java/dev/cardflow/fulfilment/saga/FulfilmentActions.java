@@ -35,6 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -44,9 +45,10 @@ import java.util.function.Supplier;
 
 /**
  * Carries out the decisions of the {@link FulfilmentProcess} for the saga. Commands run at once,
- * inside the saga's transaction; deadlines are stored with it. Calls to the outside world start
- * only after that transaction commits and report back as commands; if one is lost (a crash, a
- * spent retry budget), the step's retry deadline asks again.
+ * inside the saga's transaction; deadlines are kept as the saga's data, and the one stored deadline
+ * that wakes it (its alarm, see {@link PendingDeadlines}) is set in that transaction. Calls to the
+ * outside world start only after that transaction commits and report back as commands; if one is
+ * lost (a crash, a spent retry budget), the step's retry deadline asks again.
  */
 public class FulfilmentActions {
 
@@ -61,17 +63,27 @@ public class FulfilmentActions {
     private final Executor io;
     private final Clock clock;
     private final BiConsumer<String, String> cancelDeadline;
+    private final Rescheduling rescheduleDeadline;
 
-    /** Deadlines are cancelled through the saga's own deadline manager. */
-    public FulfilmentActions(FulfilmentProcess process, OrderFactsSource orders, CommandGateway commands,
-                             PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock) {
-        this(process, orders, commands, payments, cardPurchase, io, clock, null);
+    /** Moves a stored deadline in place; {@code false} when it cannot be moved (see {@link DeadlineRescheduling}). */
+    @FunctionalInterface
+    public interface Rescheduling {
+        boolean reschedule(String deadlineName, String scheduleId, Instant at);
     }
 
-    /** {@code cancelDeadline} cancels a deadline by name and schedule id (see {@link DeadlineCancellation}). */
+    /** Deadlines are cancelled through the saga's own deadline manager, and moved by cancelling and setting anew. */
+    public FulfilmentActions(FulfilmentProcess process, OrderFactsSource orders, CommandGateway commands,
+                             PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock) {
+        this(process, orders, commands, payments, cardPurchase, io, clock, null, null);
+    }
+
+    /**
+     * {@code cancelDeadline} cancels a deadline by name and schedule id (see {@link DeadlineCancellation}),
+     * {@code rescheduleDeadline} moves one (see {@link DeadlineRescheduling}).
+     */
     public FulfilmentActions(FulfilmentProcess process, OrderFactsSource orders, CommandGateway commands,
                              PaymentGateways payments, CardPurchase cardPurchase, Executor io, Clock clock,
-                             BiConsumer<String, String> cancelDeadline) {
+                             BiConsumer<String, String> cancelDeadline, Rescheduling rescheduleDeadline) {
         this.process = process;
         this.orders = orders;
         this.commands = commands;
@@ -80,6 +92,7 @@ public class FulfilmentActions {
         this.io = io;
         this.clock = clock;
         this.cancelDeadline = cancelDeadline;
+        this.rescheduleDeadline = rescheduleDeadline;
     }
 
     public FulfilmentProcess process() {
@@ -96,22 +109,66 @@ public class FulfilmentActions {
     }
 
     /**
-     * Executes {@code decisions}; {@code scheduled} maps each pending deadline of the saga to its
-     * schedule id, {@code deadlines} is the saga's deadline manager.
+     * Executes {@code decisions}: a deadline to schedule or unschedule changes {@code pending} only;
+     * {@code legacy} maps the deadlines a saga stored one by one before it kept them as data to their
+     * schedule ids, and such a deadline is cancelled when its signal is unscheduled or scheduled anew.
+     * {@code deadlines} is the saga's deadline manager. Then {@link #setAlarm} stores the change.
      */
-    public void execute(List<Decision> decisions, Map<String, String> scheduled, DeadlineManager deadlines) {
-        Execution execution = new Execution(scheduled, deadlines);
+    void execute(List<Decision> decisions, PendingDeadlines pending, Map<String, String> legacy,
+                 DeadlineManager deadlines) {
+        Execution execution = new Execution(pending, legacy, deadlines);
         decisions.forEach(decision -> decision.accept(execution));
+    }
+
+    /**
+     * Sets the saga's alarm for the earliest pending deadline: cancels it when none is pending, moves
+     * it when one is due earlier (in place if it can, else cancels it and sets a new one), and leaves
+     * it when it rings no later than the earliest — an early alarm finds nothing due and is set again.
+     */
+    void setAlarm(PendingDeadlines pending, DeadlineManager deadlines) {
+        PendingDeadlines.Alarm alarm = pending.alarm();
+        Instant earliest = pending.earliest().orElse(null);
+        if (earliest == null) {
+            if (alarm != null) {
+                cancel(deadlines, PendingDeadlines.WAKE_UP, alarm.scheduleId());
+                pending.alarmCancelled();
+            }
+            return;
+        }
+        if (alarm != null && !alarm.at().isAfter(earliest)) {
+            return;
+        }
+        if (alarm != null && rescheduleDeadline != null
+                && rescheduleDeadline.reschedule(PendingDeadlines.WAKE_UP, alarm.scheduleId(), earliest)) {
+            pending.alarmMoved(earliest);
+            return;
+        }
+        if (alarm != null) {
+            cancel(deadlines, PendingDeadlines.WAKE_UP, alarm.scheduleId());
+        }
+        long number = pending.nextAlarmNumber();
+        String scheduleId = deadlines.schedule(earliest, PendingDeadlines.WAKE_UP, number);
+        pending.alarmSet(new PendingDeadlines.Alarm(scheduleId, earliest, number));
+    }
+
+    private void cancel(DeadlineManager deadlines, String name, String scheduleId) {
+        if (cancelDeadline != null) {
+            cancelDeadline.accept(name, scheduleId);
+        } else {
+            deadlines.cancelSchedule(name, scheduleId);
+        }
     }
 
     /** How each kind of decision is carried out. */
     private final class Execution implements Decision.Visitor<Void> {
 
-        private final Map<String, String> scheduled;
+        private final PendingDeadlines pending;
+        private final Map<String, String> legacy;
         private final DeadlineManager deadlines;
 
-        Execution(Map<String, String> scheduled, DeadlineManager deadlines) {
-            this.scheduled = scheduled;
+        Execution(PendingDeadlines pending, Map<String, String> legacy, DeadlineManager deadlines) {
+            this.pending = pending;
+            this.legacy = legacy;
             this.deadlines = deadlines;
         }
 
@@ -169,15 +226,15 @@ public class FulfilmentActions {
 
         @Override
         public Void schedule(Schedule s) {
-            String name = s.deadline().deadlineName();
-            unschedule(name);
-            scheduled.put(name, deadlines.schedule(s.at(), name));
+            cancelLegacy(s.deadline().deadlineName());
+            pending.schedule(s.deadline(), s.at());
             return null;
         }
 
         @Override
         public Void unschedule(Unschedule u) {
-            unschedule(u.deadline().deadlineName());
+            cancelLegacy(u.deadline().deadlineName());
+            pending.unschedule(u.deadline());
             return null;
         }
 
@@ -187,14 +244,10 @@ public class FulfilmentActions {
             return null;
         }
 
-        private void unschedule(String name) {
-            String scheduleId = scheduled.remove(name);
+        private void cancelLegacy(String name) {
+            String scheduleId = legacy.remove(name);
             if (scheduleId != null) {
-                if (cancelDeadline != null) {
-                    cancelDeadline.accept(name, scheduleId);
-                } else {
-                    deadlines.cancelSchedule(name, scheduleId);
-                }
+                cancel(deadlines, name, scheduleId);
             }
         }
     }

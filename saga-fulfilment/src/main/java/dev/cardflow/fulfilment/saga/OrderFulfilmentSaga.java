@@ -24,15 +24,19 @@ import org.axonframework.spring.stereotype.Saga;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The fulfilment of one order: reserve stock, create the payment, wait for it (or give up at its
  * deadline), issue the keys, deliver — and compensate with a release or a refund where a step
  * cannot be done. Every decision is taken by the pure {@code FulfilmentProcess}; this class only
  * feeds it the order's events (routed by {@link FulfilmentRoutes}) and deadlines, and has
- * {@link FulfilmentActions} carry out the result.
+ * {@link FulfilmentActions} carry out the result. The deadlines it waits for are kept as its data,
+ * with one stored deadline — its alarm — set for the earliest ({@link PendingDeadlines}).
  */
 @Saga
 @ProcessingGroup(OrderFulfilmentSaga.PROCESSING_GROUP)
@@ -46,7 +50,12 @@ public class OrderFulfilmentSaga {
     private Fulfilment fulfilment;
     /** The state of a saga stored before the stages had records of their own; converted on its next step. */
     private LegacyFulfilment state;
-    /** Pending deadlines by name, with the schedule id that cancels them. */
+    /** The deadlines the fulfilment waits for, and the alarm that wakes the saga for the earliest. */
+    private PendingDeadlines deadlines = new PendingDeadlines();
+    /**
+     * Deadlines stored one by one (a row each) by sagas saved before they kept them as data, by name,
+     * with the schedule id that cancels them: they still fire, and are cancelled when unscheduled.
+     */
     private Map<String, String> scheduled = new HashMap<>();
 
     @Autowired
@@ -90,12 +99,31 @@ public class OrderFulfilmentSaga {
         react(event, at);
     }
 
-    /** Every deadline of the fulfilment, by its name; one the fulfilment no longer knows is dropped. */
+    /**
+     * The alarm: every signal whose time has come reaches the fulfilment, earliest first, each once;
+     * then the alarm is set for the rest. A deadline stored on its own by an older saga reaches it by
+     * its name; one the fulfilment no longer knows is dropped.
+     */
     @DeadlineHandler
     void on(DeadlineMessage<?> deadline) {
-        scheduled.remove(deadline.getDeadlineName());
-        DeadlineSignal.named(deadline.getDeadlineName()).ifPresent(signal ->
-                take(new FulfilmentInput.Deadline(signal), actions.clock().instant()));
+        Instant now = actions.clock().instant();
+        boolean goesOn = true;
+        if (PendingDeadlines.WAKE_UP.equals(deadline.getDeadlineName())) {
+            deadlines.rang(deadline.getPayload());
+            Set<DeadlineSignal> taken = EnumSet.noneOf(DeadlineSignal.class);
+            Optional<DeadlineSignal> due;
+            while (goesOn && (due = deadlines.takeDue(now, taken)).isPresent()) {
+                taken.add(due.get());
+                goesOn = step(new FulfilmentInput.Deadline(due.get()), now);
+            }
+        } else {
+            scheduled.remove(deadline.getDeadlineName());
+            Optional<DeadlineSignal> signal = DeadlineSignal.named(deadline.getDeadlineName());
+            if (signal.isPresent()) {
+                goesOn = step(new FulfilmentInput.Deadline(signal.get()), now);
+            }
+        }
+        settle(goesOn);
     }
 
     /** Where the order's fulfilment stands, in the current shape whichever shape it was stored in. */
@@ -108,11 +136,25 @@ public class OrderFulfilmentSaga {
     }
 
     private void take(FulfilmentInput input, Instant at) {
+        settle(step(input, at));
+    }
+
+    /** Takes one step of the fulfilment; whether it goes on. */
+    private boolean step(FulfilmentInput input, Instant at) {
         Step step = actions.process().handle(fulfilment(), input, at, actions.orders());
         fulfilment = step.state();
         state = null;
-        actions.execute(step.decisions(), scheduled, deadlineManager);
-        if (step.ends() || fulfilment == null) {
+        actions.execute(step.decisions(), deadlines, scheduled, deadlineManager);
+        return !(step.ends() || fulfilment == null);
+    }
+
+    /** Sets the alarm for what is pending after the steps; an ended saga leaves none. */
+    private void settle(boolean goesOn) {
+        if (!goesOn) {
+            deadlines.unscheduleAll();
+        }
+        actions.setAlarm(deadlines, deadlineManager);
+        if (!goesOn) {
             SagaLifecycle.end();
         }
     }

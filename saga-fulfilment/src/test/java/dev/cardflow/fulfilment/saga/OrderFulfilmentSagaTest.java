@@ -4,6 +4,7 @@ import dev.cardflow.api.common.DomainRefusal;
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.common.Refusal;
 import dev.cardflow.api.common.SealedCardKey;
+import dev.cardflow.api.inventory.IssueReservedStock;
 import dev.cardflow.api.inventory.ProductSource;
 import dev.cardflow.api.inventory.ReleaseStock;
 import dev.cardflow.api.inventory.ReserveStock;
@@ -30,6 +31,7 @@ import dev.cardflow.api.order.RefundRequested;
 import dev.cardflow.fulfilment.payment.PaymentGateway;
 import dev.cardflow.fulfilment.payment.PaymentGateways;
 import dev.cardflow.fulfilment.process.DeadlineSignal;
+import dev.cardflow.fulfilment.process.FulfilmentInput;
 import dev.cardflow.fulfilment.process.FulfilmentProcess;
 import dev.cardflow.fulfilment.process.FulfilmentTimings;
 import dev.cardflow.fulfilment.process.OrderSoFar;
@@ -44,6 +46,7 @@ import org.axonframework.test.saga.SagaTestFixture;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -62,11 +65,20 @@ import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.listWithAnyOf;
 import static org.axonframework.test.matchers.Matchers.matches;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isA;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 
 /**
  * The saga as Axon runs it: events in, commands and deadlines out — what the process test cannot
- * show: which events start and end a saga and reach it by the order's id, that deadlines are stored
- * and come back, that the outside world's answers become commands, and how refusals are taken. The
+ * show: which events start and end a saga and reach it by the order's id, that deadlines are kept
+ * and come back through the saga's one stored deadline (its alarm, {@value PendingDeadlines#WAKE_UP}),
+ * that the outside world's answers become commands, and how refusals are taken. The
  * decisions themselves are {@code FulfilmentProcessTest}'s. The PSP and the suppliers are fakes that
  * answer at once, on the calling thread, so what the saga does after its transaction commits is
  * recorded with the step that caused it.
@@ -84,11 +96,7 @@ class OrderFulfilmentSagaTest {
     private static final List<SealedCardKey> KEYS = List.of(
             new SealedCardKey("fp-1", "v1:cipher-1"), new SealedCardKey("fp-2", "v1:cipher-2"));
 
-    private static final String PAYMENT_EXPIRY = DeadlineSignal.PAYMENT_EXPIRY.deadlineName();
-    private static final String PAYMENT_CREATION_RETRY = DeadlineSignal.PAYMENT_CREATION_RETRY.deadlineName();
-    private static final String PAYMENT_CHECK = DeadlineSignal.PAYMENT_CHECK.deadlineName();
-    private static final String REFUND_RETRY = DeadlineSignal.REFUND_RETRY.deadlineName();
-    private static final String CARD_PURCHASE_RETRY = DeadlineSignal.CARD_PURCHASE_RETRY.deadlineName();
+    private static final String WAKE_UP = PendingDeadlines.WAKE_UP;
 
     private static final OrderPlaced POOL_ORDER = new OrderPlaced(ORDER, PRODUCT, "Steam 10 EUR", 2, UNIT_PRICE,
             AMOUNT, ProductSource.POOL, null, "buyer@example.com", "request-1");
@@ -107,6 +115,10 @@ class OrderFulfilmentSagaTest {
     private final CardKeyCipher cipher = new CardKeyCipher("saga-test-secret".getBytes(StandardCharsets.UTF_8));
     /** The order as its event stream would tell it to a saga that starts late. */
     private OrderSoFar order = OrderSoFar.UNKNOWN.with(POOL_ORDER);
+    /** The process, watched: which deadlines reach it, in which order. */
+    private final FulfilmentProcess process = spy(new FulfilmentProcess(FulfilmentTimings.defaults()));
+    /** How much later than its time a deadline is handled (as when no instance ran for a while). */
+    private Duration late = Duration.ZERO;
     private SagaTestFixture<OrderFulfilmentSaga> fixture;
 
     @BeforeEach
@@ -114,7 +126,7 @@ class OrderFulfilmentSagaTest {
         fixture = new SagaTestFixture<>(OrderFulfilmentSaga.class);
         // the saga schedules on the deadline manager the fixture injects, so no resource of ours holds one
         fixture.registerResource(new FulfilmentActions(
-                new FulfilmentProcess(FulfilmentTimings.defaults()),
+                process,
                 id -> order,
                 DefaultCommandGateway.builder().commandBus(fixture.getCommandBus()).build(),
                 new PaymentGateways(Map.of(PaymentMethods.SIMULATOR, psp)),
@@ -123,7 +135,7 @@ class OrderFulfilmentSagaTest {
                 fixtureClock()));
     }
 
-    /** The fixture's time as a clock: a deadline is handled at the time it was due. */
+    /** The fixture's time as a clock, which a deadline is handled at (plus {@link #late}, if it comes late). */
     private Clock fixtureClock() {
         return new Clock() {
             @Override
@@ -138,7 +150,7 @@ class OrderFulfilmentSagaTest {
 
             @Override
             public Instant instant() {
-                return fixture.currentTime();
+                return fixture.currentTime().plus(late);
             }
         };
     }
@@ -156,7 +168,7 @@ class OrderFulfilmentSagaTest {
                 .expectActiveSagas(1)
                 .expectAssociationWith("orderId", ORDER)
                 .expectDispatchedCommands(new ReserveStock(PRODUCT, ORDER, 2))
-                .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PAYMENT_EXPIRY);
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(15), WAKE_UP);
     }
 
     @Test
@@ -165,8 +177,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(ORDER).published(POOL_ORDER)
                 .whenAggregate(PRODUCT).publishes(STOCK_RESERVED)
                 .expectDispatchedCommands(new AwaitPayment(ORDER, PAYMENT, PAY_URL, PAY_BY))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), PAYMENT_CREATION_RETRY)
-                .expectScheduledDeadlineWithName(Duration.ofMinutes(15), PAYMENT_EXPIRY);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
     }
 
     @Test
@@ -179,7 +190,7 @@ class OrderFulfilmentSagaTest {
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), PAYMENT_CHECK);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
     }
 
     @Test
@@ -218,7 +229,7 @@ class OrderFulfilmentSagaTest {
                 .whenAggregate(ORDER).publishes(new FulfilmentRetryRequested(ORDER, OrderStatus.PENDING_PAYMENT))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new ConfirmPayment(ORDER, PAYMENT, "status-check:" + PAYMENT, AMOUNT))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), PAYMENT_CHECK);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), WAKE_UP);
     }
 
     @Test
@@ -231,7 +242,7 @@ class OrderFulfilmentSagaTest {
                 .expectNoDispatchedCommands();
     }
 
-    // deadlines, through Axon's deadline manager
+    // deadlines, kept by the saga and woken by its alarm through Axon's deadline manager
 
     @Test
     void paymentCreationIsRetriedWhenThePspDidNotAnswer() {
@@ -242,9 +253,9 @@ class OrderFulfilmentSagaTest {
         psp.answerCreation();
 
         fixture.whenTimeElapses(Duration.ofSeconds(5))
-                .expectTriggeredDeadlinesWithName(PAYMENT_CREATION_RETRY)
+                .expectTriggeredDeadlinesWithName(WAKE_UP)
                 .expectDispatchedCommands(new AwaitPayment(ORDER, PAYMENT, PAY_URL, PAY_BY))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), PAYMENT_CREATION_RETRY);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), WAKE_UP);
     }
 
     @Test
@@ -255,9 +266,9 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
                 .andThenAggregate(ORDER).published(PAYMENT_REQUESTED)
                 .whenTimeElapses(Duration.ofSeconds(10))
-                .expectTriggeredDeadlinesWithName(PAYMENT_CHECK)
+                .expectTriggeredDeadlinesMatching(listWithAnyOf(deadlineNamed(WAKE_UP)))
                 .expectDispatchedCommands(new ConfirmPayment(ORDER, PAYMENT, "status-check:" + PAYMENT, AMOUNT))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(20), PAYMENT_CHECK);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(20), WAKE_UP);
     }
 
     @Test
@@ -270,7 +281,7 @@ class OrderFulfilmentSagaTest {
         psp.reportPayment("SUCCEEDED");
 
         fixture.whenTimeElapses(Duration.ofSeconds(1))
-                .expectTriggeredDeadlinesMatching(listWithAnyOf(deadlineNamed(PAYMENT_EXPIRY)))
+                .expectTriggeredDeadlinesMatching(listWithAnyOf(deadlineNamed(WAKE_UP)))
                 .expectDispatchedCommands(new ConfirmPayment(ORDER, PAYMENT, "status-check:" + PAYMENT, AMOUNT));
     }
 
@@ -281,7 +292,7 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
                 .andThenAggregate(ORDER).published(PAYMENT_REQUESTED)
                 .whenTimeElapses(Duration.ofMinutes(15))
-                .expectTriggeredDeadlinesMatching(listWithAnyOf(deadlineNamed(PAYMENT_EXPIRY)))
+                .expectTriggeredDeadlinesMatching(listWithAnyOf(deadlineNamed(WAKE_UP)))
                 .expectDispatchedCommands(new CancelUnpaidOrder(ORDER, "payment not received in time"));
     }
 
@@ -292,7 +303,86 @@ class OrderFulfilmentSagaTest {
                 .whenTimeElapses(Duration.ofMinutes(15).minusSeconds(1))
                 .expectTriggeredDeadlinesWithName()
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(1), PAYMENT_EXPIRY);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(1), WAKE_UP);
+    }
+
+    // the alarm: one stored deadline wakes the saga for the earliest of its waits
+
+    @Test
+    void alarmMovesEarlierForAnEarlierWaitRatherThanAddingADeadline() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(ORDER).published(POOL_ORDER)
+                .whenAggregate(PRODUCT).publishes(STOCK_RESERVED)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP)
+                .expectNoScheduledDeadlineWithName(T0.plusSeconds(6), T0.plus(Duration.ofDays(1)), WAKE_UP);
+    }
+
+    @Test
+    void alarmStaysWhenTheWaitItWasSetForIsReplacedByALaterOne() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(ORDER).published(POOL_ORDER)
+                .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
+                // the payment check, due in 10 s, replaces the payment creation's retry, due in 5 s
+                .whenAggregate(ORDER).publishes(PAYMENT_REQUESTED)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP)
+                .expectNoScheduledDeadlineWithName(T0.plusSeconds(6), T0.plus(Duration.ofDays(1)), WAKE_UP);
+    }
+
+    @Test
+    void earlyAlarmFindsNothingDueAndIsSetForTheEarliestWait() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(ORDER).published(POOL_ORDER)
+                .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
+                .andThenAggregate(ORDER).published(PAYMENT_REQUESTED)
+                .whenTimeElapses(Duration.ofSeconds(5))
+                .expectTriggeredDeadlinesWithName(WAKE_UP)
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
+        verify(process, never()).handle(any(), isA(FulfilmentInput.Deadline.class), any(), any());
+    }
+
+    @Test
+    void alarmIsCancelledWhenNothingIsDue() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(ORDER).published(POOL_ORDER)
+                .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
+                .andThenAggregate(ORDER).published(PAYMENT_REQUESTED)
+                .whenAggregate(ORDER).publishes(PAYMENT_CONFIRMED)
+                .expectActiveSagas(1)
+                .expectDispatchedCommands(new IssueReservedStock(PRODUCT, ORDER))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void everyWaitDueWhenTheAlarmRingsLateReachesTheFulfilmentOnceEarliestFirst() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(ORDER).published(POOL_ORDER)
+                .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
+                .andThenAggregate(ORDER).published(PAYMENT_REQUESTED);
+        // the alarm set for 5 s rings 15 minutes late: the payment check (due at 10 s) and the expiry are due
+        late = Duration.ofMinutes(15);
+
+        fixture.whenTimeElapses(Duration.ofSeconds(5))
+                .expectTriggeredDeadlinesWithName(WAKE_UP)
+                .expectDispatchedCommands(new CancelUnpaidOrder(ORDER, "payment not received in time"))
+                // the next check, 20 s after the late wake-up
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(15).plusSeconds(20), WAKE_UP);
+        InOrder inOrder = inOrder(process);
+        inOrder.verify(process).handle(any(), eq(new FulfilmentInput.Deadline(DeadlineSignal.PAYMENT_CHECK)), any(),
+                any());
+        inOrder.verify(process).handle(any(), eq(new FulfilmentInput.Deadline(DeadlineSignal.PAYMENT_EXPIRY)), any(),
+                any());
+        verify(process, times(2)).handle(any(), isA(FulfilmentInput.Deadline.class), any(), any());
+    }
+
+    @Test
+    void cancelledOrderEndsTheSagaAndItsAlarm() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(ORDER).published(POOL_ORDER)
+                .andThenAggregate(PRODUCT).published(OUT_OF_STOCK)
+                .whenAggregate(ORDER).publishes(CANCELLED)
+                .expectActiveSagas(0)
+                .expectNoScheduledDeadlines();
     }
 
     // refusals
@@ -337,7 +427,7 @@ class OrderFulfilmentSagaTest {
                 .whenAggregate(ORDER).publishes(new RefundRequested(ORDER, "pay-2", refund, AMOUNT,
                         "paid after the order was cancelled, and out of stock", false))
                 .expectDispatchedCommands(new ReleaseStock(PRODUCT, ORDER), new ConfirmRefund(ORDER, refund))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), REFUND_RETRY);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
         assertThat(psp.refunds).containsExactly("pay-2 " + refund + " 19.80 EUR");
     }
 
@@ -348,7 +438,8 @@ class OrderFulfilmentSagaTest {
                 .whenAggregate(ORDER).publishes(PAYMENT_CONFIRMED)
                 .expectDispatchedCommandsMatching(payloadsMatching(exactSequenceOf(
                         matches(this::deliversTheSuppliersKeys), andNoMore())))
-                .expectScheduledDeadlineWithName(Duration.ofMinutes(1), CARD_PURCHASE_RETRY);
+                // the alarm set for the payment creation's retry: it rings early, and is set for the purchase's retry
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
         assertThat(supplier.requests).containsExactly("ck-o-1 XBOX-25 2");
     }
 

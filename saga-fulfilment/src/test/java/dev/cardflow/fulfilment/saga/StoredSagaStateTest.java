@@ -2,6 +2,7 @@ package dev.cardflow.fulfilment.saga;
 
 import dev.cardflow.api.common.Money;
 import dev.cardflow.api.inventory.ProductSource;
+import dev.cardflow.fulfilment.process.DeadlineSignal;
 import dev.cardflow.fulfilment.process.Fulfilment;
 import dev.cardflow.fulfilment.process.Fulfilment.Stage;
 import dev.cardflow.fulfilment.process.OrderFacts;
@@ -12,10 +13,12 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,6 +76,22 @@ class StoredSagaStateTest {
             Fulfilment loaded = serializer.deserialize(bytes);
             assertThat(loaded).isEqualTo(stored);
         }
+    }
+
+    @Test
+    void pendingDeadlinesAndTheAlarmComeBackAsTheyWereStored() {
+        OrderFulfilmentSaga saga = new OrderFulfilmentSaga();
+        PendingDeadlines pending = (PendingDeadlines) ReflectionTestUtils.getField(saga, "deadlines");
+        pending.schedule(DeadlineSignal.PAYMENT_EXPIRY, PAY_BY);
+        pending.schedule(DeadlineSignal.PAYMENT_CHECK, PAY_BY.minusSeconds(600));
+        pending.alarmSet(new PendingDeadlines.Alarm("s-1", PAY_BY.minusSeconds(600), pending.nextAlarmNumber()));
+
+        OrderFulfilmentSaga loaded = serializer.deserialize(serializer.serialize(saga, byte[].class));
+
+        PendingDeadlines back = (PendingDeadlines) ReflectionTestUtils.getField(loaded, "deadlines");
+        assertThat(back.due()).isEqualTo(Map.of("payment-expiry", PAY_BY, "payment-check", PAY_BY.minusSeconds(600)));
+        assertThat(back.alarm()).isEqualTo(new PendingDeadlines.Alarm("s-1", PAY_BY.minusSeconds(600), 1));
+        assertThat(back.nextAlarmNumber()).isEqualTo(2);
     }
 
     private OrderFulfilmentSaga load(String json) {
