@@ -121,9 +121,10 @@ public class FulfilmentActions {
     }
 
     /**
-     * Sets the saga's alarm for the earliest pending deadline: cancels it when none is pending, moves
-     * it when one is due earlier (in place if it can, else cancels it and sets a new one), and leaves
-     * it when it rings no later than the earliest — an early alarm finds nothing due and is set again.
+     * Sets the saga's alarm for the earliest pending deadline: cancels it when none is pending, and moves
+     * it whenever the earliest changes (in place if it can, else cancels it and sets a new one) — later
+     * too: one update now is cheaper than an alarm that rings for nothing (a buyer who takes longer to pay
+     * than the payment's creation would have taken to retry), and the stored time is the saga's next wake-up.
      */
     void setAlarm(PendingDeadlines pending, DeadlineManager deadlines) {
         PendingDeadlines.Alarm alarm = pending.alarm();
@@ -135,7 +136,7 @@ public class FulfilmentActions {
             }
             return;
         }
-        if (alarm != null && !alarm.at().isAfter(earliest)) {
+        if (alarm != null && alarm.at().equals(earliest)) {
             return;
         }
         if (alarm != null && rescheduleDeadline != null

@@ -112,13 +112,24 @@ class FulfilmentActionsTest {
     }
 
     @Test
-    void alarmStaysWhenItRingsNoLaterThanTheEarliestDeadline() {
+    void alarmMovesLaterInPlaceWhenTheEarliestDeadlineIsLater() {
         alarmSetFor(PAYMENT_CREATION_RETRY, T0.plusSeconds(5));
+        when(reschedule.reschedule(WAKE_UP, "s-1", T0.plusSeconds(10))).thenReturn(true);
 
         take(new Unschedule(PAYMENT_CREATION_RETRY), new Schedule(PAYMENT_CHECK, T0.plusSeconds(10)),
                 new Schedule(PAYMENT_EXPIRY, T0.plusSeconds(900)));
 
-        assertThat(pending.alarm()).isEqualTo(new PendingDeadlines.Alarm("s-1", T0.plusSeconds(5), 1));
+        assertThat(pending.alarm()).isEqualTo(new PendingDeadlines.Alarm("s-1", T0.plusSeconds(10), 1));
+        verifyNoMoreInteractions(deadlines, cancel);
+    }
+
+    @Test
+    void alarmIsLeftAloneWhenTheEarliestDeadlineStaysTheSame() {
+        alarmSetFor(PAYMENT_CHECK, T0.plusSeconds(10));
+
+        take(new Schedule(PAYMENT_EXPIRY, T0.plusSeconds(900)));
+
+        assertThat(pending.alarm()).isEqualTo(new PendingDeadlines.Alarm("s-1", T0.plusSeconds(10), 1));
         verifyNoMoreInteractions(deadlines, cancel, reschedule);
     }
 

@@ -190,7 +190,7 @@ class OrderFulfilmentSagaTest {
                 .expectSuccessfulHandlerExecution()
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), WAKE_UP);
     }
 
     @Test
@@ -318,26 +318,27 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
-    void alarmStaysWhenTheWaitItWasSetForIsReplacedByALaterOne() {
+    void alarmMovesLaterWhenTheWaitItWasSetForIsReplacedByALaterOne() {
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(ORDER).published(POOL_ORDER)
                 .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
                 // the payment check, due in 10 s, replaces the payment creation's retry, due in 5 s
                 .whenAggregate(ORDER).publishes(PAYMENT_REQUESTED)
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP)
-                .expectNoScheduledDeadlineWithName(T0.plusSeconds(6), T0.plus(Duration.ofDays(1)), WAKE_UP);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(10), WAKE_UP)
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(9), WAKE_UP)
+                .expectNoScheduledDeadlineWithName(T0.plusSeconds(11), T0.plus(Duration.ofDays(1)), WAKE_UP);
     }
 
     @Test
-    void earlyAlarmFindsNothingDueAndIsSetForTheEarliestWait() {
+    void noAlarmRingsBeforeTheEarliestWait() {
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(ORDER).published(POOL_ORDER)
                 .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
                 .andThenAggregate(ORDER).published(PAYMENT_REQUESTED)
-                .whenTimeElapses(Duration.ofSeconds(5))
-                .expectTriggeredDeadlinesWithName(WAKE_UP)
+                .whenTimeElapses(Duration.ofSeconds(9))
+                .expectTriggeredDeadlines()
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(1), WAKE_UP);
         verify(process, never()).handle(any(), isA(FulfilmentInput.Deadline.class), any(), any());
     }
 
@@ -359,10 +360,10 @@ class OrderFulfilmentSagaTest {
                 .andThenAggregate(ORDER).published(POOL_ORDER)
                 .andThenAggregate(PRODUCT).published(STOCK_RESERVED)
                 .andThenAggregate(ORDER).published(PAYMENT_REQUESTED);
-        // the alarm set for 5 s rings 15 minutes late: the payment check (due at 10 s) and the expiry are due
+        // the alarm set for the payment check (10 s) rings 15 minutes late: the check and the expiry are due
         late = Duration.ofMinutes(15);
 
-        fixture.whenTimeElapses(Duration.ofSeconds(5))
+        fixture.whenTimeElapses(Duration.ofSeconds(10))
                 .expectTriggeredDeadlinesWithName(WAKE_UP)
                 .expectDispatchedCommands(new CancelUnpaidOrder(ORDER, "payment not received in time"))
                 // the next check, 20 s after the late wake-up
@@ -438,8 +439,8 @@ class OrderFulfilmentSagaTest {
                 .whenAggregate(ORDER).publishes(PAYMENT_CONFIRMED)
                 .expectDispatchedCommandsMatching(payloadsMatching(exactSequenceOf(
                         matches(this::deliversTheSuppliersKeys), andNoMore())))
-                // the alarm set for the payment creation's retry: it rings early, and is set for the purchase's retry
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(5), WAKE_UP);
+                // the alarm moved from the payment check to the purchase's retry
+                .expectScheduledDeadlineWithName(Duration.ofMinutes(1), WAKE_UP);
         assertThat(supplier.requests).containsExactly("ck-o-1 XBOX-25 2");
     }
 
