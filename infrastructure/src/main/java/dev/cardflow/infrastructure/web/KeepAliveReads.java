@@ -6,6 +6,7 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import reactor.netty.NettyPipeline;
+import reactor.netty.channel.ChannelOperations;
 import reactor.netty.http.server.HttpServer;
 
 /**
@@ -17,14 +18,15 @@ import reactor.netty.http.server.HttpServer;
  * request before the server has written the answer's end), reactor-netty queues it. If that queued
  * request is then answered at once, before its own end-of-request is taken from the queue, the
  * queue drains without anyone asking the socket for more: the connection never reads again and the
- * client's next request waits forever. Browsers do exactly this (scripts, then the API, on the same
- * connections).
+ * client's next request waits forever. Browsers load scripts and then call the API on the same
+ * connections.
  *
  * <p>reactor-netty signals the end of each answer with an internal event; after it has done its
- * own work (draining the queue), we ask the socket to read once more. A read already pending makes
- * this a no-op, so the only effect is on the connection that would otherwise hang. Remove when the
- * reactor-netty in use contains the fix for #4361 (and {@code KeepAliveConnectionsIT} passes without
- * this).
+ * own work (draining the queue), we ask the socket to read once more unless a request is still being
+ * answered. A read already pending makes this a no-op, so the only effect is on the connection that
+ * would otherwise hang (the upstream fix re-arms the read at the same point, under the same condition).
+ * Remove when the reactor-netty in use contains the fix for #4361 (and {@code KeepAliveConnectionsIT}
+ * passes without this).
  */
 public final class KeepAliveReads {
 
@@ -60,9 +62,10 @@ public final class KeepAliveReads {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (TERMINATED_EVENT.equals(event.getClass().getName())) {
-                // Queued behind the traffic handler's own drain task, so it runs once the queue is empty.
+                // Queued behind the traffic handler's own drain task, so it runs once that is done. A request
+                // still being answered re-arms the read itself when it ends (and this runs again then).
                 ctx.executor().execute(() -> {
-                    if (ctx.channel().isActive()) {
+                    if (ctx.channel().isActive() && ChannelOperations.get(ctx.channel()) == null) {
                         ctx.read();
                     }
                 });
