@@ -5,9 +5,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 
-/** Installs problem+json error answers and request-body limits in every reactive cardflow service. */
+/** Installs problem+json error answers, request-body limits and keep-alive reads in every reactive cardflow service. */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @EnableConfigurationProperties(WebProperties.class)
@@ -22,6 +23,12 @@ public class WebConfiguration {
     @Bean
     public NormalisedPaths normalisedPaths() {
         return new NormalisedPaths();
+    }
+
+    /** Until reactor-netty fixes issue #4361: see {@link KeepAliveReads}. */
+    @Bean
+    public NettyServerCustomizer keepAliveReads() {
+        return KeepAliveReads.customizer();
     }
 
     @Bean
