@@ -3,7 +3,7 @@
 # per-client limits raised, 150 buyers as a warm-up, then bench/e2e.py (300 buyers, 32 at a time, polling every
 # 250 ms) wrapped in bench/cost.py. Results: /tmp/cost-LABEL.txt and .json (and /tmp/sql-LABEL.txt with "statements").
 #
-# usage: bench/cost_run.sh PLATFORM_JAR LABEL [statements]
+# usage: [ORDERS=300] [WARM=150] [PORT=8090] bench/cost_run.sh PLATFORM_JAR LABEL [statements]
 #   statements: log every statement of the run's database and count them per order (bench/sql_per_order.py)
 # Run two jars alternately, each at least twice: figures from different days or machines are not comparable.
 set -u
@@ -17,7 +17,7 @@ CARDFLOW_ADMIN_PASSWORD=bench-admin SPRING_DATASOURCE_URL=jdbc:postgresql://127.
   --cardflow.max-unpaid-orders=100000000 > /tmp/cost-$LABEL.log 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/api/shop >/dev/null && break; sleep 1; done
-python3 bench/e2e.py http://localhost:$PORT bench-admin 150 32 0.25 > /tmp/cost-$LABEL-warm.txt 2>&1
+python3 bench/e2e.py http://localhost:$PORT bench-admin ${WARM:-150} 32 0.25 > /tmp/cost-$LABEL-warm.txt 2>&1
 LOG=/var/log/postgresql/postgresql-15-main.log; FROM=$(wc -l < $LOG)
 python3 bench/cost.py --database $DB --port $PORT --json /tmp/cost-$LABEL.json -- \
   python3 bench/e2e.py http://localhost:$PORT bench-admin ${ORDERS:-300} 32 0.25 > /tmp/cost-$LABEL.txt 2>&1

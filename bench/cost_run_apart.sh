@@ -3,7 +3,7 @@
 # platform's figures (JVM CPU, its database's commits and rows) leave the outside world's cost out.
 # Needs simulators/target/simulators-*-exec.jar (./mvnw -B -q package -pl simulators -am -DskipTests).
 #
-# usage: bench/cost_run_apart.sh PLATFORM_JAR LABEL      results: /tmp/apart-LABEL.txt and .json
+# usage: [ORDERS=300] [WARM=150] bench/cost_run_apart.sh PLATFORM_JAR LABEL      results: /tmp/apart-LABEL.txt and .json
 set -u
 JAR=$(realpath "$1"); LABEL=$2; DB=apart_$LABEL; SIMDB=apartsim_$LABEL; PG="psql -q -h 127.0.0.1 -U postgres"
 cd "$(dirname "$0")/.."
@@ -26,7 +26,7 @@ for _ in $(seq 1 120); do
   curl -sf localhost:8090/api/shop >/dev/null && curl -sf localhost:8095/actuator/health >/dev/null && break; sleep 1
 done
 export E2E_PSP_URL=http://localhost:8095
-python3 bench/e2e.py http://localhost:8090 bench-admin 150 32 0.25 > /tmp/apart-$LABEL-warm.txt 2>&1
+python3 bench/e2e.py http://localhost:8090 bench-admin ${WARM:-150} 32 0.25 > /tmp/apart-$LABEL-warm.txt 2>&1
 python3 bench/cost.py --database $DB --port 8090 --json /tmp/apart-$LABEL.json -- \
   python3 bench/e2e.py http://localhost:8090 bench-admin ${ORDERS:-300} 32 0.25 > /tmp/apart-$LABEL.txt 2>&1
 kill $PID $SIM; wait $PID $SIM 2>/dev/null
