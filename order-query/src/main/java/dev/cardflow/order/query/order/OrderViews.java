@@ -65,12 +65,6 @@ public class OrderViews implements SmartLifecycle {
         entries.asMap().computeIfPresent(orderId, (id, known) -> new Entry(null));
     }
 
-    /** How many orders are held (for tests and metrics). */
-    long size() {
-        entries.cleanUp();
-        return entries.estimatedSize();
-    }
-
     @Override
     public void start() {
         if (notifications != null) {
