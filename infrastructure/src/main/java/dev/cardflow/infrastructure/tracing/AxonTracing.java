@@ -57,18 +57,21 @@ public class AxonTracing implements MessageDispatchInterceptor<Message<?>>, Corr
             if (message.getMetaData().containsKey(TraceParent.KEY)) {
                 return message;
             }
-            Map<String, String> context = currentContext();
+            Map<String, String> context = current();
             return context.isEmpty() ? message : message.andMetaData(context);
         };
     }
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
-        return currentContext();
+        return current();
     }
 
-    /** The current span's {@code traceparent} (and {@code tracestate}, if any); empty outside any span. */
-    private Map<String, String> currentContext() {
+    /**
+     * The current span's {@code traceparent} (and {@code tracestate}, if any); empty outside any span. A message
+     * sent later, from another thread, carries the trace when this is put in its metadata.
+     */
+    public Map<String, String> current() {
         Span current = tracer.currentSpan();
         if (current == null) {
             return Map.of();

@@ -16,16 +16,19 @@ import dev.cardflow.infrastructure.logging.LogContext;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.security.AccessTokens;
 import dev.cardflow.infrastructure.security.QueryPasswords;
+import dev.cardflow.infrastructure.tracing.AxonTracing;
 import dev.cardflow.infrastructure.web.Blocking;
 import dev.cardflow.infrastructure.web.ProblemException;
 import dev.cardflow.order.command.coupon.CouponRefused;
 import dev.cardflow.order.command.inventory.ProductCatalog;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -45,7 +48,11 @@ import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** {@code POST /api/orders}: accepts an order in milliseconds; fulfilment goes on asynchronously. */
+/**
+ * {@code POST /api/orders}: accepts an order in milliseconds — checked, capped and kept with its command in one
+ * small transaction — and answers {@code 202}; the order is placed right after ({@link Placements}) and
+ * fulfilment goes on asynchronously.
+ */
 @RestController
 public class OrderPlacementController {
 
@@ -82,12 +89,17 @@ public class OrderPlacementController {
     private final ClientLimits limits;
     private final UnpaidOrders unpaid;
     private final PaymentProviderSettings providers;
+    private final Placements placements;
+    private final ObjectProvider<AxonTracing> tracing;
 
     private final Clock clock = Clock.systemUTC();
 
     public OrderPlacementController(CommandGateway commands, ProductCatalog catalog, AccessTokens tokens,
-                                    ClientLimits limits, UnpaidOrders unpaid, PaymentProviderSettings providers) {
+                                    ClientLimits limits, UnpaidOrders unpaid, PaymentProviderSettings providers,
+                                    Placements placements, ObjectProvider<AxonTracing> tracing) {
         this.providers = providers;
+        this.placements = placements;
+        this.tracing = tracing;
         this.commands = commands;
         this.catalog = catalog;
         this.tokens = tokens;
@@ -106,32 +118,44 @@ public class OrderPlacementController {
             PlaceOrder draft = toCommand(idempotencyKey, request,
                     http.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
             MDC.put(LogContext.ORDER_ID, draft.orderId()); // Blocking puts the MDC back afterwards
-            // nobody freezes the shop's stock with orders never paid; a retried placement is never refused here
-            var reservation = unpaid.reserve(client, draft.orderId(), limits.properties().maxUnpaidOrders());
-            PlaceOrder command = draft;
-            CouponUse use = null;
+            // the coupon decides the discount; a retry of this placement gets the same answer, no second use
+            CouponUse use = draft.couponCode() == null ? null : useCoupon(client, draft);
+            CommandMessage<PlaceOrder> placement = placement(client,
+                    use == null ? draft : withDiscount(draft, use.discount()));
+            UnpaidOrders.Reservation reservation;
             try {
-                // the coupon decides the discount; a retry of this placement gets the same answer, no second use
-                use = draft.couponCode() == null ? null : useCoupon(client, draft);
-                command = use == null ? draft : withDiscount(draft, use.discount());
-                // two instances racing on one Idempotency-Key: the command gateway retries the loser,
-                // which then finds the winner's order
-                commands.sendAndWait(Origin.byBuyer(client, command));
+                // nobody freezes the shop's stock with orders never paid; a retried placement is never refused here.
+                // Once the reservation holds the command, the order is accepted: it is placed even if this
+                // process dies now
+                reservation = unpaid.reserve(client, placement, limits.properties().maxUnpaidOrders());
+                if (reservation == UnpaidOrders.Reservation.PLACED) {
+                    // a retry of a placed order: the order decides (the same request, or 409); two instances
+                    // racing on one Idempotency-Key: the command gateway retries the loser, which then finds the
+                    // winner's order
+                    commands.sendAndWait(placement);
+                }
             } catch (RuntimeException e) {
                 if (use != null && use.fresh()) {
                     giveBack(client, draft);
                 }
-                if (reservation == UnpaidOrders.Reservation.RESERVED) {
-                    unpaid.release(draft.orderId());
-                }
                 throw e;
             }
-            log.info("Order {} accepted for product {} x{}", command.orderId(), command.productId(),
-                    command.quantity());
+            if (reservation == UnpaidOrders.Reservation.QUEUED) {
+                placements.send(placement);
+            }
+            log.info("Order {} accepted for product {} x{}", draft.orderId(), draft.productId(), draft.quantity());
             return ResponseEntity.accepted()
-                    .location(URI.create("/api/orders/" + command.orderId()))
-                    .body(new OrderAccepted(command.orderId(), tokens.issue(command.orderId()), OrderStatus.PLACED));
+                    .location(URI.create("/api/orders/" + draft.orderId()))
+                    .body(new OrderAccepted(draft.orderId(), tokens.issue(draft.orderId()), OrderStatus.PLACED));
         });
+    }
+
+    /** The command as the buyer sends it, with the request's trace (it is sent later, from another thread). */
+    @SuppressWarnings("unchecked")
+    private CommandMessage<PlaceOrder> placement(String client, PlaceOrder command) {
+        CommandMessage<PlaceOrder> message = (CommandMessage<PlaceOrder>) Origin.byBuyer(client, command);
+        AxonTracing tracing = this.tracing.getIfAvailable();
+        return tracing == null ? message : message.andMetaData(tracing.current());
     }
 
     private PlaceOrder toCommand(String idempotencyKey, PlaceOrderRequest request, String acceptLanguage) {

@@ -3,9 +3,11 @@ package dev.cardflow.order.command.order;
 import dev.cardflow.api.order.OrderCancelled;
 import dev.cardflow.api.order.OrderPlaced;
 import dev.cardflow.api.order.PaymentConfirmed;
+import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.limits.ClientLimits;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,10 +35,12 @@ public class UnpaidOrders {
 
     /** What a reservation found. */
     enum Reservation {
-        /** A new order id, now reserved for the client: release it if the placement fails. */
-        RESERVED,
-        /** This order id was placed (or is being placed) already: a retry, never capped. */
-        RETRY
+        /** A new order id, now reserved for the client with its command: {@link Placements} sends it. */
+        QUEUED,
+        /** This order id was accepted already, with the same request, and is not placed yet: a retry. */
+        WAITING,
+        /** This order id was placed already (or by a version without queued commands): a retry, never capped. */
+        PLACED
     }
 
     private final JdbcTemplate jdbc;
@@ -56,16 +60,30 @@ public class UnpaidOrders {
     }
 
     /**
-     * Reserves {@code orderId} for the client, or refuses with 429 when it holds {@code max} unpaid
-     * orders. Count and insert run under a transaction-scoped advisory lock on the client, so
-     * parallel placements of one client are counted one after another.
+     * Reserves the order id of {@code placement} for the client and keeps its command until the order is placed,
+     * or refuses with 429 when the client holds {@code max} unpaid orders. Count and insert run under a
+     * transaction-scoped advisory lock on the client, so parallel placements of one client are counted one after
+     * another. A retry of an accepted placement that is not placed yet must be the same request (409 otherwise).
      */
-    Reservation reserve(String clientKey, String orderId, int max) {
+    Reservation reserve(String clientKey, CommandMessage<PlaceOrder> placement, int max) {
+        PlaceOrder command = placement.getPayload();
+        String orderId = command.orderId();
         return transaction.execute(status -> {
             jdbc.queryForObject("select 1 from (select pg_advisory_xact_lock(hashtextextended(?, 7001))) locked",
                     Integer.class, "unpaid-orders:" + clientKey);
-            if (exists(orderId)) {
-                return Reservation.RETRY;
+            var earlier = jdbc.queryForList("""
+                    select pending_command ->> 'command' as pending from command_order_reservation
+                    where order_id = ?""", orderId);
+            if (!earlier.isEmpty()) {
+                String pending = (String) earlier.get(0).get("pending");
+                if (pending == null) {
+                    return Reservation.PLACED;
+                }
+                var waiting = Placements.Queued.command(pending);
+                if (!waiting.requestFingerprint().equals(command.requestFingerprint())) {
+                    throw new OrderRefused.IdempotencyKeyReused();
+                }
+                return Reservation.WAITING;
             }
             Integer held = jdbc.queryForObject(
                     "select count(*) from command_order_reservation where client_key = ? and not settled",
@@ -74,29 +92,31 @@ public class UnpaidOrders {
                 // the table knows only orders placed since it exists: before refusing, ask the event
                 // store (only here, so a placement below the cap costs no extra read)
                 if (placedBefore.test(orderId)) {
-                    return Reservation.RETRY;
+                    return Reservation.PLACED;
                 }
                 throw ClientLimits.tooMany("too-many-unpaid-orders", "This client already holds " + max
                         + " unpaid orders; pay one or wait until it expires.", 60);
             }
-            jdbc.update("insert into command_order_reservation (order_id, client_key, reserved_at) values (?, ?, ?)",
-                    orderId, clientKey, java.sql.Timestamp.from(Instant.now()));
-            return Reservation.RESERVED;
+            jdbc.update("""
+                    insert into command_order_reservation (order_id, client_key, reserved_at, pending_command)
+                    values (?, ?, ?, ?::jsonb)""",
+                    orderId, clientKey, java.sql.Timestamp.from(Instant.now()),
+                    Placements.Queued.of(placement).json());
+            return Reservation.QUEUED;
         });
-    }
-
-    /** Gives a reservation back: its PlaceOrder command failed. */
-    void release(String orderId) {
-        jdbc.update("delete from command_order_reservation where order_id = ?", orderId);
     }
 
     @EventHandler
     void on(OrderPlaced event, @MetaDataValue(Origin.CLIENT) String clientKey, @Timestamp Instant at) {
-        // normally reserved already; this fills the table on replay
+        // normally reserved already, with the command that placed it: no longer waiting. On replay this fills the table
         if (clientKey != null) {
             jdbc.update("""
                     insert into command_order_reservation (order_id, client_key, reserved_at) values (?, ?, ?)
-                    on conflict (order_id) do nothing""", event.orderId(), clientKey, java.sql.Timestamp.from(at));
+                    on conflict (order_id) do update set pending_command = null
+                    where command_order_reservation.pending_command is not null""",
+                    event.orderId(), clientKey, java.sql.Timestamp.from(at));
+        } else {
+            placed(jdbc, event.orderId());
         }
     }
 
@@ -112,7 +132,15 @@ public class UnpaidOrders {
 
     @ResetHandler
     void reset() {
-        jdbc.update("delete from command_order_reservation");
+        // accepted placements not placed yet stay: nothing else remembers them
+        jdbc.update("delete from command_order_reservation where pending_command is null");
+    }
+
+    /** The order is placed: its reservation row no longer keeps the command. */
+    static void placed(JdbcTemplate jdbc, String orderId) {
+        jdbc.update("""
+                update command_order_reservation set pending_command = null
+                where order_id = ? and pending_command is not null""", orderId);
     }
 
     /** Whether an order of this id was placed (or reserved) already, from the command side's own table. */
