@@ -42,7 +42,8 @@ import java.util.concurrent.TimeUnit;
  * placed at the pace of the command side. A command that was not sent — the process died, the command failed —
  * stays in its row and is sent again by the sweep (every instance sweeps; at start-up every waiting one, later
  * those waiting longer than {@code cardflow.command.placement-resend-after}). Sending one twice changes nothing:
- * the order's handler confirms a repeat with the same request fingerprint.
+ * the order's handler confirms a repeat with the same request fingerprint. At most {@value #MAX_WAITING} wait in
+ * memory; under an overload that lasts, the rest wait in their rows for the sweep.
  */
 @Component
 public class Placements {
@@ -52,7 +53,12 @@ public class Placements {
     };
     private static final TypeReference<PlaceOrder> COMMAND = new TypeReference<>() {
     };
-    private static final int SWEEP_BATCH = 500;
+    private static final int SWEEP_BATCH = 1000;
+    /**
+     * The most accepted placements kept in memory to be sent; beyond it (an overload that lasts) the reservation
+     * rows hold them until the sweep, so memory stays bounded.
+     */
+    private static final int MAX_WAITING = 10_000;
 
     /** What a reservation row holds until the order is placed: the command and its metadata. */
     record Queued(PlaceOrder command, Map<String, String> metaData) {
@@ -140,6 +146,10 @@ public class Placements {
     }
 
     private void submit(String orderId, CommandMessage<PlaceOrder> message) {
+        if (senders.getQueue().size() >= MAX_WAITING) {
+            inFlight.remove(orderId); // its row keeps it: the sweep sends it once there is room
+            return;
+        }
         try {
             senders.execute(() -> place(orderId, message));
         } catch (RuntimeException e) { // shutting down: the row keeps it for the next start
@@ -163,11 +173,6 @@ public class Placements {
             inFlight.remove(orderId);
             MDC.remove(LogContext.ORDER_ID);
         }
-    }
-
-    /** Accepted placements of this instance not placed yet. */
-    int waiting() {
-        return inFlight.size();
     }
 
     @PreDestroy
