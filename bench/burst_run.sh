@@ -3,14 +3,14 @@
 # defaults (demo mode, production limits: every simulated buyer sends its own X-Forwarded-For), then the
 # PlacementBurst simulation. Result line: /tmp/burst-LABEL.txt (BURST ...), Gatling's summary above it.
 #
-# usage: [PLACEMENTS=5000] [BURST=2] [PORT=8090] bench/burst_run.sh PLATFORM_JAR LABEL [extra platform args...]
+# usage: [PLACEMENTS=5000] [BURST=2] [MAXWAIT=300] [PORT=8090] [JVM_OPTS=...] bench/burst_run.sh PLATFORM_JAR LABEL [extra platform args...]
 set -u
 JAR=$(realpath "$1"); LABEL=$2; shift 2
 DB=burst_$LABEL; PORT=${PORT:-8090}; PG="psql -q -h 127.0.0.1 -U postgres"
 cd "$(dirname "$0")/.."
 $PG -c "drop database if exists $DB" -c "create database $DB" >/dev/null
 CARDFLOW_ADMIN_PASSWORD=bench-admin SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
-  java -Xmx1g -jar "$JAR" --server.port=$PORT "$@" > /tmp/burst-$LABEL.log 2>&1 &
+  java -Xmx1g ${JVM_OPTS:-} -jar "$JAR" --server.port=$PORT "$@" > /tmp/burst-$LABEL.log 2>&1 &
 PID=$!
 for _ in $(seq 1 120); do curl -sf localhost:$PORT/api/shop >/dev/null && break; sleep 1; done
 ./mvnw -B -q -pl bench gatling:test -Dgatling.simulationClass=dev.cardflow.bench.PlacementBurst \

@@ -56,10 +56,7 @@ public class AxonLogContext implements MessageHandlerInterceptor<Message<?>>, Me
     public BiFunction<Integer, Message<?>, Message<?>> handle(List<? extends Message<?>> messages) {
         return (index, message) -> {
             Map<String, Object> added = new HashMap<>();
-            String traceId = MDC.get(LogContext.TRACE_ID);
-            if (traceId != null && !message.getMetaData().containsKey(LogContext.TRACE_ID)) {
-                added.put(LogContext.TRACE_ID, traceId);
-            }
+            addTraceId(message, added);
             String orderId = MDC.get(LogContext.ORDER_ID);
             // a deadline has no order in its payload: it keeps the one its saga was handling
             if (message instanceof DeadlineMessage<?> && orderId != null
@@ -68,6 +65,25 @@ public class AxonLogContext implements MessageHandlerInterceptor<Message<?>>, Me
             }
             return added.isEmpty() ? message : message.andMetaData(added);
         };
+    }
+
+    /**
+     * {@code message} with the trace id of the MDC (the request's) in its metadata, as if it were sent now: for a
+     * message kept to be sent later, from another thread.
+     */
+    public static <M extends Message<?>> M withTraceId(M message) {
+        Map<String, Object> added = new HashMap<>(1);
+        addTraceId(message, added);
+        @SuppressWarnings("unchecked")
+        M traced = added.isEmpty() ? message : (M) message.andMetaData(added);
+        return traced;
+    }
+
+    private static void addTraceId(Message<?> message, Map<String, Object> added) {
+        String traceId = MDC.get(LogContext.TRACE_ID);
+        if (traceId != null && !message.getMetaData().containsKey(LogContext.TRACE_ID)) {
+            added.put(LogContext.TRACE_ID, traceId);
+        }
     }
 
     /** The W3C trace id of {@code message}'s {@code traceparent}, else the trace id its chain started with. */

@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  * Here the orders cannot be placed — the test holds a lock on the event store that every append waits for — while
  * buyers place them; then the platform is killed with SIGKILL, the lock let go and the platform started again.
  * Every accepted order is placed once, with the body that was accepted, and goes on to be payable; meanwhile
- * the buyer's page shows it as placed, and a retry with another body is refused.
+ * the buyer's page shows it as placed, a retry of the same request gets the same answer and one with another body
+ * is refused.
  */
 class AcceptedPlacementsIT {
 
@@ -76,6 +77,8 @@ class AcceptedPlacementsIT {
                 String firstKey = keys.get(first.orderId());
                 assertThat(waiting(jdbc)).as("accepted, none placed yet").isEqualTo(ORDERS);
                 assertThat(shop.status(first)).as("the buyer's page before the order is placed").isEqualTo("PLACED");
+                PlacedOrder retried = shop.place(product.productId(), 1, "buyer-" + firstKey + "@example.com", firstKey);
+                assertThat(retried).as("a retry of the same request, not placed yet").isEqualTo(first);
                 shop.http().post().uri("/api/orders").header("Idempotency-Key", firstKey)
                         .contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(Map.of("productId", product.productId(), "quantity", 2, "email", Shop.email()))

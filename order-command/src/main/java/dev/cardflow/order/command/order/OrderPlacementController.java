@@ -12,6 +12,7 @@ import dev.cardflow.api.order.OrderStatus;
 import dev.cardflow.api.order.PlaceOrder;
 import dev.cardflow.infrastructure.axon.Origin;
 import dev.cardflow.infrastructure.limits.ClientLimits;
+import dev.cardflow.infrastructure.logging.AxonLogContext;
 import dev.cardflow.infrastructure.logging.LogContext;
 import dev.cardflow.infrastructure.payment.PaymentProviderSettings;
 import dev.cardflow.infrastructure.security.AccessTokens;
@@ -150,10 +151,14 @@ public class OrderPlacementController {
         });
     }
 
-    /** The command as the buyer sends it, with the request's trace (it is sent later, from another thread). */
+    /**
+     * The command as the buyer sends it, with the request's trace id and trace context, as the dispatch
+     * interceptors would add them now: it is sent later, from another thread.
+     */
     @SuppressWarnings("unchecked")
     private CommandMessage<PlaceOrder> placement(String client, PlaceOrder command) {
-        CommandMessage<PlaceOrder> message = (CommandMessage<PlaceOrder>) Origin.byBuyer(client, command);
+        CommandMessage<PlaceOrder> message = AxonLogContext.withTraceId(
+                (CommandMessage<PlaceOrder>) Origin.byBuyer(client, command));
         AxonTracing tracing = this.tracing.getIfAvailable();
         return tracing == null ? message : message.andMetaData(tracing.current());
     }
