@@ -6,7 +6,7 @@
 # usage: [PLACEMENTS=5000] [BURST=2] [MAXWAIT=300] [PORT=8090] [JVM_OPTS=...] bench/burst_run.sh PLATFORM_JAR LABEL [extra platform args...]
 set -u
 JAR=$(realpath "$1"); LABEL=$2; shift 2
-DB=burst_$LABEL; PORT=${PORT:-8090}; PG="psql -q -h 127.0.0.1 -U postgres"
+DB=burst_$(echo "$LABEL" | tr A-Z- a-z_); PORT=${PORT:-8090}; PG="psql -q -h 127.0.0.1 -U postgres"
 cd "$(dirname "$0")/.."
 $PG -c "drop database if exists $DB" -c "create database $DB" >/dev/null
 CARDFLOW_ADMIN_PASSWORD=bench-admin SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
